@@ -1,0 +1,1 @@
+"""The course model and the loader that builds it from `content/`."""

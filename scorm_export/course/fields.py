@@ -1,0 +1,154 @@
+"""Typed reading of metadata fields (course.yml, module.yml, lesson front matter).
+
+Each reader reports a missing or wrongly typed field at its line and returns a usable
+default, so that one run reports every problem in a file.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from pathlib import Path
+from typing import Any
+
+from ..problems import Problems
+from .sources import YamlList, YamlMap
+
+_DURATION_PART = re.compile(r"(\d+(?:[.,]\d+)?)\s*(h|tim(?:me|mar)?|min(?:ut(?:er)?)?)", re.IGNORECASE)
+_ISO_DURATION = re.compile(r"^PT(?:(\d+)H)?(?:(\d+)M)?$")
+
+
+def parse_duration(value: Any) -> int | None:
+    """Minutes from '45 min', '1 h', '1 h 30 min', '1,5 h', 'PT1H30M' or a bare number of minutes."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value if value > 0 else None
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    iso = _ISO_DURATION.match(text)
+    if iso and (iso.group(1) or iso.group(2)):
+        return int(iso.group(1) or 0) * 60 + int(iso.group(2) or 0)
+    parts = list(_DURATION_PART.finditer(text))
+    if not parts or _DURATION_PART.sub("", text).strip():
+        return None
+    minutes = 0.0
+    for part in parts:
+        amount = float(part.group(1).replace(",", "."))
+        minutes += amount * 60 if part.group(2).lower().startswith(("h", "t")) else amount
+    return round(minutes) if minutes > 0 else None
+
+
+class FieldReader:
+    """Reads the fields of one YAML mapping and reports problems at their lines."""
+
+    def __init__(self, data: YamlMap, path: Path, problems: Problems, what: str) -> None:
+        self.data = data
+        self.path = path
+        self.problems = problems
+        self.what = what  # e.g. "course.yml", for messages
+        self.read: set[str] = set()
+
+    def _error(self, key: str, message: str) -> None:
+        self.problems.error(self.path, self.data.line_of(key), message)
+
+    def _missing(self, key: str, example: str) -> None:
+        self.problems.error(self.path, self.data.line, f"obligatoriskt fält '{key}' saknas i {self.what} (required field missing), t.ex. {key}: {example}")
+
+    def has(self, key: str) -> bool:
+        return key in self.data and self.data[key] is not None
+
+    def line(self, key: str) -> int:
+        return self.data.line_of(key)
+
+    def raw(self, key: str) -> Any:
+        self.read.add(key)
+        return self.data.get(key)
+
+    def text(self, key: str, *, required: bool, example: str = "...", default: str = "") -> str:
+        self.read.add(key)
+        value = self.data.get(key)
+        if value is None or value == "":
+            if required:
+                self._missing(key, example)
+            return default
+        if isinstance(value, (YamlMap, YamlList)) or isinstance(value, bool):
+            self._error(key, f"'{key}' ska vara text, t.ex. {key}: {example} (expected text)")
+            return default
+        if not isinstance(value, str):
+            self._error(key, f"'{key}' ska vara text inom citattecken, t.ex. {key}: \"{value}\" (expected a quoted string)")
+            return str(value)
+        return value.strip()
+
+    def text_list(self, key: str, *, required: bool = False, example: str = "[...]") -> tuple[str, ...]:
+        self.read.add(key)
+        value = self.data.get(key)
+        if value is None:
+            if required:
+                self._missing(key, example)
+            return ()
+        if isinstance(value, str):
+            self._error(key, f"'{key}' ska vara en lista, t.ex. {key}: {example} (expected a list)")
+            return (value,)
+        if not isinstance(value, YamlList):
+            self._error(key, f"'{key}' ska vara en lista av texter (expected a list of strings)")
+            return ()
+        items = []
+        for index, item in enumerate(value):
+            if not isinstance(item, str) or not item.strip():
+                self.problems.error(self.path, value.line_of(index), f"'{key}': varje punkt ska vara en text (expected text)")
+                continue
+            items.append(item.strip())
+        return tuple(items)
+
+    def mapping(self, key: str, *, required: bool, example: str = "") -> YamlMap | None:
+        self.read.add(key)
+        value = self.data.get(key)
+        if value is None:
+            if required:
+                self._missing(key, example)
+            return None
+        if not isinstance(value, YamlMap):
+            self._error(key, f"'{key}' ska bestå av underfält, t.ex. {example} (expected a mapping)")
+            return None
+        return value
+
+    def items(self, key: str) -> list[tuple[Any, int]]:
+        """A list's items with their lines; a wrong type is reported and gives no items."""
+        self.read.add(key)
+        value = self.data.get(key)
+        if value is None:
+            return []
+        if not isinstance(value, YamlList):
+            self._error(key, f"'{key}' ska vara en lista (expected a list)")
+            return []
+        return [(item, value.line_of(index)) for index, item in enumerate(value)]
+
+    def duration(self, key: str, *, required: bool) -> int | None:
+        self.read.add(key)
+        if not self.has(key):
+            if required:
+                self._missing(key, "10 min")
+            return None
+        minutes = parse_duration(self.data[key])
+        if minutes is None:
+            self._error(key, f"'{key}' förstås inte: {self.data[key]!r}; skriv t.ex. '45 min', '1 h' eller '1 h 30 min'")
+        return minutes
+
+    def choice(self, key: str, choices: list[str], *, required: bool, default: str | None = None) -> str | None:
+        value = self.text(key, required=required, example=choices[0])
+        if not value:
+            return default
+        if value not in choices:
+            self._error(key, f"'{key}' måste vara ett av: {', '.join(choices)} (fick '{value}')")
+            return default
+        return value
+
+    def report_unknown(self, known: list[str]) -> None:
+        for key in self.data:
+            if key in known:
+                continue
+            guess = difflib.get_close_matches(str(key), known, n=1)
+            hint = f"; menade du '{guess[0]}'?" if guess else f"; kända fält: {', '.join(known)}"
+            self._error(key, f"okänt fält '{key}' i {self.what}{hint} (unknown field)")

@@ -1,0 +1,366 @@
+"""Loads `content/` into the course model, collecting every problem on the way."""
+
+from __future__ import annotations
+
+import mimetypes
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..licences import load_licences
+from ..markdown_render import FoundUrl, MarkdownRenderer
+from ..problems import Problems
+from ..project import Project
+from . import digcomp
+from .fields import FieldReader
+from .model import (
+    Asset, Catalogue, Course, DigComp, Lesson, Level, Licence, Module, Person, Reference, ReferenceKind, ScoMode, WebLink,
+)
+from .references import CourseFiles, LessonTarget, line_finder, resolve
+from .slugs import ordered_slug
+from .sources import YamlMap, parse_yaml, read_text, split_front_matter
+
+COURSE_FILE = "course.yml"
+MODULE_FILE = "module.yml"
+COURSE_FIELDS = [
+    "id", "title", "summary", "language", "version", "licence", "authors", "publisher", "audience", "level",
+    "duration", "digcomp", "keywords", "objectives", "further_reading", "packaging",
+]
+MODULE_FIELDS = ["title", "summary"]
+LESSON_FIELDS = ["title", "duration", "objectives"]
+_COURSE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_SEMVER = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z.-]+)?$")
+_LANGUAGE = re.compile(r"^[a-z]{2,3}(?:-[A-Z]{2})?$")
+
+mimetypes.add_type("image/svg+xml", ".svg")
+mimetypes.add_type("image/webp", ".webp")
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    catalogue: Catalogue
+    problems: Problems
+
+
+def load_project(project: Project, renderer: MarkdownRenderer) -> LoadResult:
+    problems = Problems(project.root)
+    licences = load_licences(project.licences, problems)
+    courses: list[Course] = []
+    if not project.content.is_dir():
+        problems.error(project.content, 1, "mappen content/ saknas: lägg kurserna i content/<kurs>/course.yml")
+        return LoadResult(Catalogue((), tuple(licences.values())), problems)
+    content_root = Path(os.path.realpath(project.content))
+    _report_symlinks_out(project.content, content_root, problems)
+    for folder in sorted(project.content.iterdir(), key=lambda p: ordered_slug(p.name)[0]):
+        if folder.name.startswith(".") or not folder.is_dir() or not _inside(folder, content_root):
+            continue
+        if not (folder / COURSE_FILE).is_file():
+            problems.error(folder, 1, f"mappen {folder.name}/ i content/ saknar {COURSE_FILE} (every course folder needs a course.yml)")
+            continue
+        course = _CourseLoader(folder, content_root, licences, renderer, problems).load()
+        if course is not None:
+            courses.append(course)
+    _report_duplicate_ids(courses, project, problems)
+    return LoadResult(Catalogue(tuple(courses), tuple(licences.values())), problems)
+
+
+def _inside(path: Path, content_root: Path) -> bool:
+    return Path(os.path.realpath(path)).is_relative_to(content_root)
+
+
+def _report_symlinks_out(content: Path, content_root: Path, problems: Problems) -> None:
+    for folder, dirs, files in os.walk(content):
+        for name in sorted(dirs + files):
+            path = Path(folder) / name
+            if path.is_symlink() and not _inside(path, content_root):
+                problems.error(path, 1, "symbolisk länk pekar utanför content/; kopiera filen in i kursen i stället (symlink out of content/)")
+
+
+def _report_duplicate_ids(courses: list[Course], project: Project, problems: Problems) -> None:
+    seen: dict[str, Course] = {}
+    for course in courses:
+        if course.id in seen:
+            problems.error(
+                project.root / course.source, 1,
+                f"kurs-id '{course.id}' används redan av {seen[course.id].source}; varje kurs behöver ett eget id (duplicate course id)",
+            )
+        seen.setdefault(course.id, course)
+
+
+@dataclass
+class _LessonDraft:
+    path: Path
+    module_slug: str
+    slug: str
+    fields: FieldReader | None
+    body: str
+    body_first_line: int
+    urls: list[FoundUrl]
+    ids: frozenset[str]
+
+
+class _CourseLoader:
+    def __init__(self, folder: Path, content_root: Path, licences: dict[str, Licence], renderer: MarkdownRenderer, problems: Problems) -> None:
+        self.folder = folder
+        self.content_root = content_root
+        self.licences = licences
+        self.renderer = renderer
+        self.problems = problems
+        self.course_file = folder / COURSE_FILE
+
+    def load(self) -> Course | None:
+        text = read_text(self.course_file, self.problems)
+        data = parse_yaml(text, self.course_file, self.problems) if text is not None else None
+        if data is not None and not isinstance(data, YamlMap):
+            self.problems.error(self.course_file, 1, f"{COURSE_FILE} ska bestå av fält på formen 'namn: värde'")
+            data = None
+        fields = FieldReader(data if data is not None else YamlMap(), self.course_file, self.problems, COURSE_FILE)
+        header = self._course_fields(fields) if data is not None else None
+        modules, drafts = self._modules()
+        files = CourseFiles(
+            content_root=self.content_root,
+            course_root=Path(os.path.realpath(self.folder)),
+            lessons={Path(os.path.realpath(d.path)): LessonTarget(f"{d.module_slug}/{d.slug}", d.ids) for d in drafts},
+            module_slugs={Path(os.path.realpath(folder)): slug for folder, slug, _ in modules},
+        )
+        lessons = {id(d): self._lesson(d, files) for d in drafts}
+        built = tuple(
+            Module(slug, title, summary, tuple(lessons[id(d)] for d in drafts if d.module_slug == slug and lessons[id(d)]))
+            for _, slug, (title, summary) in modules
+        )
+        if not drafts:
+            self.problems.error(self.course_file, 1, "kursen har inga lektioner: lägg lektioner (.md) i modulmappar, t.ex. 01-intro/01-valkommen.md")
+        if header is None:
+            return None
+        licence = header.pop("licence")
+        assets = self._assets(files, licence, header["attribution_default"])
+        header.pop("attribution_default")
+        duration = header.pop("duration") or sum(m.duration_minutes for m in built)
+        return Course(
+            **header, licence=licence, duration_minutes=duration, modules=built, assets=assets,
+            source=self.problems.display(self.course_file),
+        )
+
+    def _course_fields(self, fields: FieldReader) -> dict:
+        course_id = fields.text("id", required=True, example="oppna-licenser")
+        if course_id and not _COURSE_ID.match(course_id):
+            self.problems.error(self.course_file, fields.line("id"), f"id '{course_id}' får bara innehålla a–z, 0–9 och bindestreck (ASCII), t.ex. oppna-licenser")
+        version = fields.text("version", required=True, example="1.0.0")
+        if version and not _SEMVER.match(version):
+            self.problems.error(self.course_file, fields.line("version"), f"version '{version}' ska vara ett semantiskt versionsnummer, t.ex. 1.0.0")
+        language = fields.text("language", required=False, default="sv")
+        if not _LANGUAGE.match(language):
+            self.problems.error(self.course_file, fields.line("language"), f"language '{language}' ska vara en språkkod, t.ex. sv eller en")
+        licence_id = fields.text("licence", required=True, example="CC-BY-4.0")
+        licence = self.licences.get(licence_id)
+        if licence_id and licence is None:
+            known = ", ".join(sorted(self.licences))
+            self.problems.error(self.course_file, fields.line("licence"), f"okänd licens '{licence_id}'; använd en SPDX-id från licenses/: {known} (unknown licence)")
+        authors = self._people(fields, "authors")
+        publisher = self._publisher(fields)
+        level = fields.choice("level", [level.value for level in Level], required=True, default=Level.FOUNDATION.value)
+        packaging = fields.mapping("packaging", required=False, example="packaging: {sco: per-lesson}")
+        sco = FieldReader(packaging, self.course_file, self.problems, "packaging").choice(
+            "sco", [mode.value for mode in ScoMode], required=False, default=ScoMode.SINGLE.value
+        ) if packaging is not None else ScoMode.SINGLE.value
+        header = dict(
+            id=course_id,
+            title=fields.text("title", required=True, example="Öppna licenser"),
+            summary=fields.text("summary", required=True, example="En mening om kursen."),
+            language=language,
+            version=version,
+            licence=licence,
+            authors=authors,
+            publisher=publisher,
+            audience=fields.text("audience", required=True, example="Medarbetare på museer"),
+            level=Level(level),
+            duration=fields.duration("duration", required=False),
+            digcomp=self._digcomp(fields),
+            keywords=fields.text_list("keywords", example="[upphovsrätt, licenser]"),
+            objectives=fields.text_list("objectives", example="[Förklara ...]"),
+            further_reading=self._weblinks(fields),
+            sco_mode=ScoMode(sco),
+            attribution_default=", ".join(person.name for person in authors),
+        )
+        fields.report_unknown(COURSE_FIELDS)
+        return header if licence is not None else None
+
+    def _people(self, fields: FieldReader, key: str) -> tuple[Person, ...]:
+        items = fields.items(key)
+        if not items:
+            if not fields.has(key):
+                self.problems.error(self.course_file, fields.data.line, f"obligatoriskt fält '{key}' saknas i {COURSE_FILE}, t.ex. {key}: [{{name: Namn Namnsson}}]")
+            return ()
+        people = [self._person(item, line) for item, line in items]
+        return tuple(person for person in people if person is not None)
+
+    def _person(self, item: object, line: int) -> Person | None:
+        if isinstance(item, str) and item.strip():
+            return Person(item.strip())
+        if isinstance(item, YamlMap):
+            person = FieldReader(item, self.course_file, self.problems, "authors")
+            name = person.text("name", required=True, example="Namn Namnsson")
+            url = person.text("url", required=False) or None
+            person.report_unknown(["name", "url"])
+            return Person(name, url) if name else None
+        self.problems.error(self.course_file, line, "varje författare ska ha ett namn, t.ex. - name: Namn Namnsson")
+        return None
+
+    def _publisher(self, fields: FieldReader) -> Person:
+        value = fields.raw("publisher")
+        if value is None:
+            self.problems.error(self.course_file, fields.data.line, f"obligatoriskt fält 'publisher' saknas i {COURSE_FILE}, t.ex. publisher: {{name: Museet, url: https://...}}")
+            return Person("")
+        return self._person(value, fields.line("publisher")) or Person("")
+
+    def _digcomp(self, fields: FieldReader) -> DigComp | None:
+        data = fields.mapping("digcomp", required=False, example='digcomp: {version: "2.2", competences: ["3.3"]}')
+        if data is None:
+            return None
+        reader = FieldReader(data, self.course_file, self.problems, "digcomp")
+        version = reader.choice("version", digcomp.VERSIONS, required=True, default="2.2") or "2.2"
+        competences = reader.text_list("competences", required=True, example='["2.2", "3.3"]')
+        for competence in competences:
+            if not digcomp.is_competence(competence):
+                self.problems.error(self.course_file, reader.line("competences"), f"'{competence}' är ingen DigComp-kompetens; skriv område.nummer, t.ex. 3.3 (1.1–5.4)")
+        reader.report_unknown(["version", "competences"])
+        valid = tuple(c for c in competences if digcomp.is_competence(c))
+        return DigComp(version, valid, digcomp.areas_of(version, valid))
+
+    def _weblinks(self, fields: FieldReader) -> tuple[WebLink, ...]:
+        links = []
+        for item, line in fields.items("further_reading"):
+            if not isinstance(item, YamlMap):
+                self.problems.error(self.course_file, line, "further_reading: varje punkt behöver title och url")
+                continue
+            reader = FieldReader(item, self.course_file, self.problems, "further_reading")
+            title, url = reader.text("title", required=True), reader.text("url", required=True, example="https://...")
+            if url and not url.startswith(("https://", "http://")):
+                self.problems.error(self.course_file, reader.line("url"), f"further_reading: '{url}' ska vara en webbadress (https://...)")
+            reader.report_unknown(["title", "url"])
+            if title and url:
+                links.append(WebLink(title, url))
+        return tuple(links)
+
+    def _modules(self) -> tuple[list[tuple[Path, str, tuple[str, str]]], list[_LessonDraft]]:
+        modules: list[tuple[Path, str, tuple[str, str]]] = []
+        drafts: list[_LessonDraft] = []
+        slugs: dict[str, Path] = {}
+        for entry in sorted(self.folder.iterdir(), key=lambda p: ordered_slug(p.name)[0]):
+            if entry.name.startswith(".") or not _inside(entry, self.content_root):
+                continue
+            if entry.is_file() and entry.suffix.lower() == ".md":
+                self.problems.error(entry, 1, "lektioner ska ligga i en modulmapp, t.ex. 01-intro/ (lesson outside a module)")
+                continue
+            if not entry.is_dir() or not self._is_module(entry):
+                continue
+            slug = ordered_slug(entry.name)[1]
+            if not slug:
+                self.problems.error(entry, 1, f"mappnamnet '{entry.name}' ger ingen adress; använd bokstäver i namnet")
+                continue
+            if slug in slugs:
+                self.problems.error(entry, 1, f"modulen får samma adress '{slug}' som {self.problems.display(slugs[slug])}; byt namn på en av mapparna (duplicate slug)")
+                continue
+            slugs[slug] = entry
+            meta = self._module_meta(entry)
+            lessons = self._lesson_drafts(entry, slug)
+            if not lessons:
+                where = entry / MODULE_FILE if (entry / MODULE_FILE).exists() else entry
+                self.problems.error(where, 1, f"modulen {entry.name}/ har inga lektioner (module without lessons)")
+            modules.append((entry, slug, meta))
+            drafts.extend(lessons)
+        return modules, drafts
+
+    @staticmethod
+    def _is_module(folder: Path) -> bool:
+        return (folder / MODULE_FILE).exists() or any(child.suffix.lower() == ".md" for child in folder.iterdir())
+
+    def _module_meta(self, folder: Path) -> tuple[str, str]:
+        default_title = ordered_slug(folder.name)[1].replace("-", " ").capitalize()
+        path = folder / MODULE_FILE
+        if not path.exists():
+            return default_title, ""
+        text = read_text(path, self.problems)
+        data = parse_yaml(text, path, self.problems) if text is not None else None
+        if not isinstance(data, YamlMap):
+            if data is not None:
+                self.problems.error(path, 1, f"{MODULE_FILE} ska bestå av fält på formen 'namn: värde'")
+            return default_title, ""
+        fields = FieldReader(data, path, self.problems, MODULE_FILE)
+        title = fields.text("title", required=True, example="Upphovsrätt i korthet")
+        summary = fields.text("summary", required=False)
+        fields.report_unknown(MODULE_FIELDS)
+        return title or default_title, summary
+
+    def _lesson_drafts(self, folder: Path, module_slug: str) -> list[_LessonDraft]:
+        drafts: list[_LessonDraft] = []
+        slugs: dict[str, Path] = {}
+        files = [p for p in folder.iterdir() if p.suffix.lower() == ".md" and p.is_file() and _inside(p, self.content_root)]
+        for path in sorted(files, key=lambda p: ordered_slug(p.stem)[0]):
+            slug = ordered_slug(path.stem)[1]
+            if not slug:
+                self.problems.error(path, 1, f"filnamnet '{path.name}' ger ingen adress; använd bokstäver i namnet")
+                continue
+            if slug in slugs:
+                self.problems.error(path, 1, f"lektionen får samma adress '{slug}' som {self.problems.display(slugs[slug])}; byt namn på en av filerna (duplicate slug)")
+                continue
+            slugs[slug] = path
+            drafts.append(self._lesson_draft(path, module_slug, slug))
+        return drafts
+
+    def _lesson_draft(self, path: Path, module_slug: str, slug: str) -> _LessonDraft:
+        text = read_text(path, self.problems)
+        if text is None:
+            return _LessonDraft(path, module_slug, slug, None, "", 1, [], frozenset())
+        document = split_front_matter(text, path, self.problems)
+        fields = FieldReader(document.meta, path, self.problems, "front matter") if document.meta is not None else None
+        urls, ids = self.renderer.urls(document.body)
+        return _LessonDraft(path, module_slug, slug, fields, document.body, document.body_first_line, urls, frozenset(ids))
+
+    def _lesson(self, draft: _LessonDraft, files: CourseFiles) -> Lesson | None:
+        find_line = line_finder(draft.body, draft.body_first_line)
+        references: list[Reference] = []
+        for found in draft.urls:
+            line = find_line(found.url)
+            reference = resolve(found, line, draft.path, draft.ids, files, self.problems)
+            if reference is None:
+                continue
+            if reference.is_image and reference.kind is ReferenceKind.ASSET and not _media_type(reference.target).startswith("image/"):
+                self.problems.error(draft.path, line, f"bilden {found.url!r} är inte en bildfil (png, jpg, svg, webp, gif)")
+            references.append(reference)
+        if draft.fields is None:
+            return None
+        fields = draft.fields
+        title = fields.text("title", required=True, example="Vad är upphovsrätt?")
+        duration = fields.duration("duration", required=True)
+        objectives = fields.text_list("objectives", example="[Förklara vad upphovsrätten skyddar]")
+        fields.report_unknown(LESSON_FIELDS)
+        if not title or duration is None:
+            return None
+        return Lesson(
+            slug=draft.slug, module_slug=draft.module_slug, title=title, duration_minutes=duration,
+            objectives=objectives, body=draft.body, references=tuple(references),
+            source=self.problems.display(draft.path),
+        )
+
+    def _assets(self, files: CourseFiles, licence: Licence, attribution: str) -> tuple[Asset, ...]:
+        by_path: dict[str, Path] = {}
+        assets = []
+        for real, path in sorted(files.asset_paths.items(), key=lambda item: item[1]):
+            if path in by_path:
+                self.problems.error(real, 1, f"filen får samma adress '{path}' som {self.problems.display(by_path[path])}; byt namn på en av dem")
+                continue
+            by_path[path] = real
+            try:
+                data = real.read_bytes()
+            except OSError as exc:
+                self.problems.error(real, 1, f"filen kan inte läsas: {exc.strerror or exc}")
+                continue
+            source = real.relative_to(files.course_root).as_posix()
+            assets.append(Asset(source, path, data, _media_type(path), licence, attribution))
+        return tuple(assets)
+
+
+def _media_type(path: str) -> str:
+    return mimetypes.guess_type(path)[0] or "application/octet-stream"

@@ -1,0 +1,177 @@
+"""The one course model: frozen dataclasses that every output reads.
+
+Nothing downstream of the loader opens files under `content/`; whatever an output needs
+(asset bytes included) is here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+@dataclass(frozen=True)
+class Licence:
+    id: str  # SPDX identifier
+    kind: str  # licence | dedication | mark
+    short_name: str
+    name_sv: str
+    name_en: str
+    deed: str
+    legal_code: str
+    conditions: tuple[str, ...]
+
+    def name(self, language: str = "sv") -> str:
+        return self.name_sv if language == "sv" else self.name_en
+
+    @property
+    def requires_attribution(self) -> bool:
+        return "BY" in self.conditions
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class WebLink:
+    title: str
+    url: str
+
+
+class Level(str, Enum):
+    """Course level, mapped onto DigComp's proficiency level groups."""
+
+    FOUNDATION = "grundläggande"
+    INTERMEDIATE = "medel"
+    ADVANCED = "avancerad"
+    SPECIALIST = "specialist"
+
+    @property
+    def digcomp_levels(self) -> tuple[int, int]:
+        return {"grundläggande": (1, 2), "medel": (3, 4), "avancerad": (5, 6), "specialist": (7, 8)}[self.value]
+
+
+class ScoMode(str, Enum):
+    SINGLE = "single"
+    PER_LESSON = "per-lesson"
+
+
+@dataclass(frozen=True)
+class DigCompArea:
+    id: str
+    name_sv: str
+    name_en: str
+
+
+@dataclass(frozen=True)
+class DigComp:
+    version: str  # "2.2" or "3.0"
+    competences: tuple[str, ...]  # e.g. ("2.2", "3.3")
+    areas: tuple[DigCompArea, ...]  # the areas the competences belong to, in order
+
+
+@dataclass(frozen=True)
+class Asset:
+    source: str  # path relative to the course folder, as the author wrote the file name
+    path: str  # ASCII output path relative to the course root, e.g. "upphovsratt/bilder/tidslinje.svg"
+    data: bytes
+    media_type: str
+    licence: Licence
+    attribution: str
+
+
+class ReferenceKind(str, Enum):
+    LESSON = "lesson"
+    ASSET = "asset"
+    EXTERNAL = "external"
+    ANCHOR = "anchor"  # a fragment inside the same lesson
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A link or image in a lesson body, resolved by the loader."""
+
+    raw: str  # the URL exactly as the Markdown renderer saw it
+    kind: ReferenceKind
+    target: str  # lesson key, asset path, or the external URL
+    fragment: str  # without '#', may be empty
+    line: int
+    is_image: bool = False
+
+
+@dataclass(frozen=True)
+class Lesson:
+    slug: str
+    module_slug: str
+    title: str
+    duration_minutes: int
+    objectives: tuple[str, ...]
+    body: str  # Markdown, as written (links still point at source files)
+    references: tuple[Reference, ...]
+    source: str  # path relative to the project root, for messages
+
+    @property
+    def key(self) -> str:
+        """Stable identity inside a course: module slug + lesson slug."""
+        return f"{self.module_slug}/{self.slug}"
+
+
+@dataclass(frozen=True)
+class Module:
+    slug: str
+    title: str
+    summary: str
+    lessons: tuple[Lesson, ...]
+
+    @property
+    def duration_minutes(self) -> int:
+        return sum(lesson.duration_minutes for lesson in self.lessons)
+
+
+@dataclass(frozen=True)
+class Course:
+    id: str
+    title: str
+    summary: str
+    language: str
+    version: str
+    licence: Licence
+    authors: tuple[Person, ...]
+    publisher: Person
+    audience: str
+    level: Level
+    duration_minutes: int
+    digcomp: DigComp | None
+    keywords: tuple[str, ...]
+    objectives: tuple[str, ...]
+    further_reading: tuple[WebLink, ...]
+    sco_mode: ScoMode
+    modules: tuple[Module, ...]
+    assets: tuple[Asset, ...] = field(default=())
+    source: str = ""
+
+    @property
+    def lessons(self) -> tuple[Lesson, ...]:
+        return tuple(lesson for module in self.modules for lesson in module.lessons)
+
+    def lesson(self, key: str) -> Lesson:
+        return next(lesson for lesson in self.lessons if lesson.key == key)
+
+    def asset(self, path: str) -> Asset:
+        return next(asset for asset in self.assets if asset.path == path)
+
+    @property
+    def attribution(self) -> str:
+        names = ", ".join(person.name for person in self.authors)
+        return f"{names} / {self.publisher.name}" if self.publisher.name not in names else names
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """Everything the loader produced: the courses, in catalogue order, and the known licences."""
+
+    courses: tuple[Course, ...]
+    licences: tuple[Licence, ...]

@@ -1,0 +1,122 @@
+"""Resolving the links and images of a lesson to lessons, assets or the outside world."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from ..markdown_render import FoundUrl
+from ..problems import Problems
+from .model import Reference, ReferenceKind
+from .slugs import file_slug, slugify
+
+_EXTERNAL_SCHEMES = {"http", "https", "mailto", "tel"}
+
+
+@dataclass(frozen=True)
+class LessonTarget:
+    key: str
+    ids: frozenset[str]  # element ids (heading anchors) in the lesson
+
+
+@dataclass
+class CourseFiles:
+    """What a course folder holds, for resolving references against it."""
+
+    content_root: Path  # resolved content/ folder
+    course_root: Path  # resolved course folder
+    lessons: dict[Path, LessonTarget]  # resolved source path -> lesson
+    module_slugs: dict[Path, str]  # resolved module folder -> slug
+    asset_paths: dict[Path, str] = field(default_factory=dict)  # resolved file -> output path
+
+    def asset_path(self, real: Path) -> str:
+        """The ASCII output path of a file, relative to the course root: module folders become their slugs."""
+        if real not in self.asset_paths:
+            relative = real.relative_to(self.course_root)
+            folders, parts = self.course_root, []
+            for part in relative.parts[:-1]:
+                folders = folders / part
+                parts.append(self.module_slugs.get(folders) or slugify(part) or "mapp")
+            parts.append(file_slug(relative.name))
+            self.asset_paths[real] = "/".join(parts)
+        return self.asset_paths[real]
+
+
+def line_finder(body: str, first_line: int):
+    """Finds each URL's line, searching forward from the previous one (URLs come in document order)."""
+    lines = body.split("\n")
+    cursor = [0]
+
+    def find(url: str) -> int:
+        for needle in (url, unquote(url)):
+            for index in range(cursor[0], len(lines)):
+                if needle and needle in lines[index]:
+                    cursor[0] = index
+                    return first_line + index
+        return first_line + cursor[0]
+
+    return find
+
+
+def resolve(
+    found: FoundUrl,
+    line: int,
+    source: Path,
+    own_ids: frozenset[str],
+    files: CourseFiles,
+    problems: Problems,
+) -> Reference | None:
+    """One link or image as a Reference, or None after reporting why it cannot be followed."""
+    what = "bilden" if found.is_image else "länken"
+    url = found.url.strip()
+    if found.is_image and not found.alt:
+        problems.error(source, line, f"bilden {url!r} saknar alt-text: skriv en beskrivning inom hakparenteserna, ![Beskrivning]({url}) (image without alt text)")
+    if not url:
+        problems.error(source, line, f"{what} har ingen adress (empty link)")
+        return None
+    parts = urlsplit(url)
+    if parts.scheme in _EXTERNAL_SCHEMES:
+        return Reference(url, ReferenceKind.EXTERNAL, url, parts.fragment, line, found.is_image)
+    if parts.scheme or parts.netloc or re.match(r"^[A-Za-z]:[\\/]", url):
+        problems.error(source, line, f"{what} {url!r} använder ett adressformat som inte stöds; använd en relativ sökväg eller en https-adress")
+        return None
+    if not parts.path:
+        if parts.fragment not in own_ids:
+            problems.error(source, line, f"{what} {url!r} pekar på en rubrik som inte finns i lektionen (broken anchor)")
+        return Reference(url, ReferenceKind.ANCHOR, "", parts.fragment, line, found.is_image)
+    if parts.path.startswith("/"):
+        problems.error(source, line, f"{what} {url!r} är en absolut sökväg; skriv sökvägen relativt till lektionsfilen (absolute path)")
+        return None
+    target = Path(os.path.normpath(source.parent / unquote(parts.path)))
+    real = Path(os.path.realpath(target))
+    if not real.is_relative_to(files.content_root):
+        problems.error(source, line, f"{what} {url!r} pekar utanför content/ (path outside content/)")
+        return None
+    if not real.is_relative_to(files.course_root):
+        problems.error(source, line, f"{what} {url!r} pekar på en annan kurs; en kurs måste fungera som ett fristående paket, länka med en https-adress i stället")
+        return None
+    if not real.exists():
+        problems.error(source, line, f"{what} {url!r} pekar på en fil som inte finns: {_shown(target, files)}")
+        return None
+    if real in files.lessons:
+        lesson = files.lessons[real]
+        if found.is_image:
+            problems.error(source, line, f"bilden {url!r} pekar på en lektion, inte på en bildfil")
+            return None
+        if parts.fragment and parts.fragment not in lesson.ids:
+            problems.error(source, line, f"länken {url!r} pekar på en rubrik (#{parts.fragment}) som inte finns i {_shown(target, files)}")
+        return Reference(url, ReferenceKind.LESSON, lesson.key, parts.fragment, line)
+    if real.is_dir() or real.suffix.lower() in (".md", ".yml", ".yaml"):
+        problems.error(source, line, f"{what} {url!r} pekar på {_shown(target, files)}, som inte är en lektion eller en fil att publicera")
+        return None
+    return Reference(url, ReferenceKind.ASSET, files.asset_path(real), parts.fragment, line, found.is_image)
+
+
+def _shown(path: Path, files: CourseFiles) -> str:
+    try:
+        return path.relative_to(files.content_root.parent).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -1,0 +1,96 @@
+"""The one Markdown renderer, configured from the extension list in `mkdocs.yml`.
+
+MkDocs renders lessons for the site with the same list, so a lesson reads the same on the
+site and inside a package. The loader also uses it to find links and images, so that what
+it checks is exactly what gets rendered.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+import markdown
+import yaml
+from markdown.treeprocessors import Treeprocessor
+
+
+@dataclass(frozen=True)
+class FoundUrl:
+    url: str
+    is_image: bool
+    alt: str
+
+
+def extensions_from_mkdocs(config_path: Path) -> tuple[list[str], dict[str, dict[str, Any]]]:
+    """The `markdown_extensions` of mkdocs.yml as Python-Markdown wants them."""
+    config = yaml.safe_load(config_path.read_text(encoding="utf-8")) or {}
+    names: list[str] = []
+    configs: dict[str, dict[str, Any]] = {}
+    for entry in config.get("markdown_extensions", []):
+        if isinstance(entry, str):
+            names.append(entry)
+            continue
+        for name, options in entry.items():
+            names.append(name)
+            configs[name] = options or {}
+    return names, configs
+
+
+class _Collector(Treeprocessor):
+    def __init__(self, md: markdown.Markdown) -> None:
+        super().__init__(md)
+        self.found: list[FoundUrl] = []
+        self.ids: set[str] = set()
+
+    def run(self, root: etree.Element) -> None:
+        for element in root.iter():
+            if element.get("id"):
+                self.ids.add(element.get("id"))
+            if element.tag == "a" and element.get("href") is not None:
+                self.found.append(FoundUrl(element.get("href"), False, ""))
+            elif element.tag == "img":
+                self.found.append(FoundUrl(element.get("src", ""), True, (element.get("alt") or "").strip()))
+
+
+class MarkdownRenderer:
+    def __init__(self, extensions: list[str], configs: dict[str, dict[str, Any]]) -> None:
+        self._md = markdown.Markdown(extensions=extensions, extension_configs=configs)
+        self._collector = _Collector(self._md)
+        # after inline patterns (priority 20) and before the serializer; ids from toc are added at 5
+        self._md.treeprocessors.register(self._collector, "scorm_export_collector", 1)
+
+    @classmethod
+    def from_mkdocs(cls, config_path: Path) -> "MarkdownRenderer":
+        return cls(*extensions_from_mkdocs(config_path))
+
+    def html(self, text: str) -> str:
+        self._md.reset()
+        self._collector.found, self._collector.ids = [], set()
+        return self._md.convert(text)
+
+    def urls(self, text: str) -> tuple[list[FoundUrl], set[str]]:
+        """The links and images in a Markdown text, in document order, and its element ids."""
+        self.html(text)
+        return list(self._collector.found), set(self._collector.ids)
+
+
+def rewrite_urls(text: str, replace: Callable[[str], str | None]) -> str:
+    """Rewrite link and image targets in Markdown source; `replace` returns None to keep one."""
+
+    def substitute(match: re.Match) -> str:
+        url = match.group("angled") if match.group("angled") is not None else match.group("url")
+        new = replace(url)
+        if new is None:
+            return match.group(0)
+        return f"{match.group('lead')}<{new}>" if " " in new else f"{match.group('lead')}{new}"
+
+    inline = r"(?P<lead>\]\(\s*)(?:<(?P<angled>[^>\n]*)>|(?P<url>[^\s)<>]+))"
+    definition = r"(?m)(?P<lead>^ {0,3}\[[^\]\n]+\]:\s*)(?:<(?P<angled>[^>\n]*)>|(?P<url>\S+))"
+    html_attribute = r"(?P<lead>\b(?:src|href)=\")(?P<angled>)(?P<url>[^\"]*)(?=\")"
+    for pattern in (inline, definition):
+        text = re.sub(pattern, substitute, text)
+    return re.sub(html_attribute, lambda m: f"{m.group('lead')}{replace(m.group('url')) or m.group('url')}", text)

@@ -1,0 +1,52 @@
+"""The package formats the build writes, with what the course page tells administrators about each."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class PackageFormat:
+    key: str  # scorm12, scorm2004, cc11, cc13
+    label: str
+    suffix: str  # file name ending after "<id>-<version>-"
+    advice_sv: str
+    advice_en: str
+
+    def file_name(self, course_id: str, version: str) -> str:
+        return f"{course_id}-{version}-{self.suffix}"
+
+
+FORMATS = (
+    PackageFormat(
+        "scorm12", "SCORM 1.2", "scorm12.zip",
+        "Fungerar i nästan alla lärplattformar: Moodle, Canvas, ILIAS, Docebo, Cornerstone, SCORM Cloud. Välj den om du är osäker.",
+        "Works in almost every learning platform: Moodle, Canvas, ILIAS, Docebo, Cornerstone, SCORM Cloud. Choose it when in doubt.",
+    ),
+    PackageFormat(
+        "scorm2004", "SCORM 2004 (4:e utgåvan)", "scorm2004.zip",
+        "För plattformar med full SCORM 2004-stöd (SCORM Cloud, Docebo, ILIAS, Moodle): rapporterar slutförande och framsteg separat.",
+        "For platforms with full SCORM 2004 support (SCORM Cloud, Docebo, ILIAS, Moodle): reports completion and progress separately.",
+    ),
+    PackageFormat(
+        "cc11", "IMS Common Cartridge 1.1", "cc11.imscc",
+        "För Moodle (importerar Common Cartridge 1.0/1.1): kursen blir redigerbara sidor i Moodle.",
+        "For Moodle (imports Common Cartridge 1.0/1.1): the course becomes editable Moodle pages.",
+    ),
+    PackageFormat(
+        "cc13", "IMS Common Cartridge 1.3", "cc13.imscc",
+        "För Canvas, Brightspace (D2L), Blackboard, Schoology och Open edX: kursen blir redigerbara sidor och moduler.",
+        "For Canvas, Brightspace (D2L), Blackboard, Schoology and Open edX: the course becomes editable pages and modules.",
+    ),
+)
+
+BY_KEY = {package_format.key: package_format for package_format in FORMATS}
+
+
+@dataclass(frozen=True)
+class PackageFile:
+    """A written package, as the course page lists it."""
+
+    format: PackageFormat
+    file_name: str
+    size: int

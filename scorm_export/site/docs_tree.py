@@ -1,0 +1,101 @@
+"""Writes the site's docs tree from the model: catalogue, course pages, lessons, assets, navigation.
+
+MkDocs + Material only render what this writes; no MkDocs hooks or plugins generate anything.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment
+
+from ..course.model import Catalogue, Course, Lesson, ReferenceKind
+from ..markdown_render import rewrite_urls
+from ..packages.formats import PackageFile
+from .. import ui_strings
+from .metadata import course_json_ld
+
+ACCESSIBILITY_PAGE = "tillganglighet.md"
+
+
+@dataclass(frozen=True)
+class DocsTree:
+    nav: list[Any]  # MkDocs `nav`
+    pages: int
+
+
+def lesson_doc(course: Course, lesson: Lesson) -> str:
+    return f"{course.id}/{lesson.module_slug}/{lesson.slug}.md"
+
+
+def site_lesson_markdown(course: Course, lesson: Lesson) -> str:
+    """The lesson body with its links pointing at docs-tree files, so MkDocs resolves and checks them."""
+    here = posixpath.dirname(lesson_doc(course, lesson))
+    targets: dict[str, str] = {}
+    for reference in lesson.references:
+        if reference.kind is ReferenceKind.LESSON:
+            target = lesson_doc(course, course.lesson(reference.target))
+        elif reference.kind is ReferenceKind.ASSET:
+            target = f"{course.id}/{reference.target}"
+        else:
+            continue
+        relative = posixpath.relpath(target, here)
+        targets[reference.raw] = relative + (f"#{reference.fragment}" if reference.fragment else "")
+    return rewrite_urls(lesson.body, targets.get)
+
+
+def write_docs_tree(
+    catalogue: Catalogue,
+    downloads: dict[str, list[PackageFile]],
+    docs: Path,
+    env: Environment,
+    site_settings: dict[str, Any],
+) -> DocsTree:
+    strings = ui_strings.strings("sv")
+    nav: list[Any] = [{strings["catalogue"]: "index.md"}]
+    pages = 0
+
+    def write(relative: str, text: str | bytes) -> None:
+        path = docs / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+
+    write("index.md", env.get_template("docs/catalogue.md.j2").render(catalogue=catalogue, t=strings))
+    pages += 1
+    for course in catalogue.courses:
+        course_strings = ui_strings.strings(course.language)
+        write(
+            f"{course.id}/index.md",
+            env.get_template("docs/course.md.j2").render(
+                course=course, t=strings, downloads=downloads.get(course.id, []),
+                json_ld=course_json_ld(course), lesson_doc=lambda lesson: posixpath.relpath(lesson_doc(course, lesson), course.id),
+            ),
+        )
+        course_nav: list[Any] = [f"{course.id}/index.md"]
+        lessons = course.lessons
+        for module_index, module in enumerate(course.modules, start=1):
+            module_nav = []
+            for lesson in module.lessons:
+                index = lessons.index(lesson) + 1
+                write(
+                    lesson_doc(course, lesson),
+                    env.get_template("docs/lesson.md.j2").render(
+                        course=course, module=module, module_index=module_index, lesson=lesson, index=index,
+                        total=len(lessons), body=site_lesson_markdown(course, lesson), t=course_strings,
+                    ),
+                )
+                module_nav.append({lesson.title: lesson_doc(course, lesson)})
+            course_nav.append({f"{module_index}. {module.title}": module_nav})
+        for asset in course.assets:
+            write(f"{course.id}/{asset.path}", asset.data)
+        nav.append({course.title: course_nav})
+        pages += 1 + len(lessons)
+    write(ACCESSIBILITY_PAGE, env.get_template("docs/accessibility.md.j2").render(a=site_settings.get("accessibility", {}), t=strings))
+    nav.append({strings["accessibility_statement"]: ACCESSIBILITY_PAGE})
+    return DocsTree(nav, pages + 1)

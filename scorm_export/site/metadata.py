@@ -1,0 +1,49 @@
+"""Machine-readable course metadata for the site: schema.org `Course` as JSON-LD."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..course.model import Course
+from ..ui_strings import iso_duration
+
+
+def course_json_ld(course: Course) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Course",
+        "name": course.title,
+        "description": course.summary,
+        "inLanguage": course.language,
+        "license": course.licence.deed.removesuffix("deed.sv"),
+        "timeRequired": iso_duration(course.duration_minutes),
+        "isAccessibleForFree": True,
+        "version": course.version,
+        "audience": {"@type": "Audience", "audienceType": course.audience},
+        "educationalLevel": course.level.value,
+        "keywords": ", ".join(course.keywords),
+        "author": [_person(person, "Person") for person in course.authors],
+        "provider": _person(course.publisher, "Organization"),
+        "publisher": _person(course.publisher, "Organization"),
+        "courseCode": course.id,
+    }
+    if course.objectives:
+        data["teaches"] = list(course.objectives)
+    if course.digcomp:
+        data["educationalAlignment"] = [
+            {
+                "@type": "AlignmentObject",
+                "alignmentType": "teaches",
+                "educationalFramework": f"DigComp {course.digcomp.version}",
+                "targetName": competence,
+            }
+            for competence in course.digcomp.competences
+        ]
+    return data
+
+
+def _person(person, kind: str) -> dict[str, Any]:
+    data = {"@type": kind, "name": person.name}
+    if person.url:
+        data["url"] = person.url
+    return data

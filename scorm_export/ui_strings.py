@@ -1,0 +1,111 @@
+"""The one place that knows the words learners and administrators read: Swedish first, English second."""
+
+from __future__ import annotations
+
+STRINGS: dict[str, dict[str, str]] = {
+    "catalogue": {"sv": "Kurser", "en": "Courses"},
+    "catalogue_intro": {
+        "sv": "Fria kurser i digital kompetens för medarbetare på museer, bibliotek och arkiv. Alla kurser är öppet licensierade: läs dem här eller ladda ner dem till din egen lärplattform.",
+        "en": "Free digital-competence courses for staff in museums, libraries and archives. Every course is openly licensed: read it here or download it for your own learning platform.",
+    },
+    "duration": {"sv": "Tid", "en": "Time"},
+    "estimated_time": {"sv": "Beräknad tid", "en": "Estimated time"},
+    "level": {"sv": "Nivå", "en": "Level"},
+    "language": {"sv": "Språk", "en": "Language"},
+    "licence": {"sv": "Licens", "en": "Licence"},
+    "version": {"sv": "Version", "en": "Version"},
+    "audience": {"sv": "Målgrupp", "en": "Audience"},
+    "authors": {"sv": "Författare", "en": "Authors"},
+    "publisher": {"sv": "Utgivare", "en": "Publisher"},
+    "digcomp": {"sv": "DigComp-områden", "en": "DigComp areas"},
+    "objectives": {"sv": "Det här lär du dig", "en": "What you will learn"},
+    "contents": {"sv": "Innehåll", "en": "Contents"},
+    "lessons": {"sv": "lektioner", "en": "lessons"},
+    "module": {"sv": "Modul", "en": "Module"},
+    "downloads": {"sv": "Ladda ner", "en": "Download"},
+    "downloads_intro": {
+        "sv": "Kursen finns som paket att importera i en lärplattform (LMS). Alla paket innehåller hela kursen med bilder, licens och källangivelser och fungerar utan internetanslutning.",
+        "en": "The course is available as packages to import into a learning platform (LMS). Every package holds the whole course with images, licence and attribution, and works offline.",
+    },
+    "downloads_none": {
+        "sv": "Paket för lärplattformar (SCORM 1.2, SCORM 2004 och IMS Common Cartridge) publiceras här när de har byggts.",
+        "en": "Packages for learning platforms (SCORM 1.2, SCORM 2004 and IMS Common Cartridge) are published here once built.",
+    },
+    "format": {"sv": "Format", "en": "Format"},
+    "choose_when": {"sv": "Välj det här för", "en": "Choose this for"},
+    "file": {"sv": "Fil", "en": "File"},
+    "size": {"sv": "Storlek", "en": "Size"},
+    "further_reading": {"sv": "Vidare läsning", "en": "Further reading"},
+    "licence_section": {"sv": "Licens och källangivelse", "en": "Licence and attribution"},
+    "licence_sentence": {
+        "sv": "Kursen {title} av {attribution} är licensierad under",
+        "en": "The course {title} by {attribution} is licensed under",
+    },
+    "licence_reuse": {
+        "sv": "Du får använda, dela och bearbeta kursen enligt licensens villkor. Ange källa så här:",
+        "en": "You may use, share and adapt the course under the licence's terms. Attribute it like this:",
+    },
+    "licence_reuse_free": {
+        "sv": "Kursen är fri att använda utan villkor. Det är ändå bra att ange källa:",
+        "en": "The course is free to use without conditions. Attribution is still appreciated:",
+    },
+    "lesson_of": {"sv": "Lektion {index} av {total}", "en": "Lesson {index} of {total}"},
+    "course_label": {"sv": "Kurs", "en": "Course"},
+    "menu": {"sv": "Lektioner", "en": "Lessons"},
+    "previous": {"sv": "Föregående", "en": "Previous"},
+    "next": {"sv": "Nästa", "en": "Next"},
+    "progress": {"sv": "Framsteg", "en": "Progress"},
+    "progress_text": {"sv": "{seen} av {total} lektioner lästa", "en": "{seen} of {total} lessons read"},
+    "complete": {"sv": "Du har läst alla lektioner. Kursen är klar.", "en": "You have read every lesson. The course is complete."},
+    "skip_to_content": {"sv": "Hoppa till innehållet", "en": "Skip to content"},
+    "seen": {"sv": "läst", "en": "read"},
+    "image_credits": {"sv": "Bilder", "en": "Images"},
+    "accessibility_statement": {"sv": "Tillgänglighetsredogörelse", "en": "Accessibility statement"},
+    "minutes": {"sv": "min", "en": "min"},
+    "hours": {"sv": "h", "en": "h"},
+}
+
+LEVEL_NAMES = {
+    "grundläggande": {"sv": "Grundläggande", "en": "Foundation"},
+    "medel": {"sv": "Medel", "en": "Intermediate"},
+    "avancerad": {"sv": "Avancerad", "en": "Advanced"},
+    "specialist": {"sv": "Specialist", "en": "Highly specialised"},
+}
+
+LANGUAGE_NAMES = {"sv": {"sv": "Svenska", "en": "Swedish"}, "en": {"sv": "Engelska", "en": "English"}}
+
+
+def strings(language: str) -> dict[str, str]:
+    """The strings in one language, falling back to Swedish."""
+    return {key: value.get(language) or value["sv"] for key, value in STRINGS.items()}
+
+
+def level_name(level: str, language: str = "sv") -> str:
+    return LEVEL_NAMES[level].get(language, LEVEL_NAMES[level]["sv"])
+
+
+def language_name(code: str, language: str = "sv") -> str:
+    return LANGUAGE_NAMES.get(code, {}).get(language, code)
+
+
+def format_duration(minutes: int, language: str = "sv") -> str:
+    """'45 min', '1 h', '1 h 30 min'."""
+    hours, rest = divmod(minutes, 60)
+    if not hours:
+        return f"{rest} min"
+    return f"{hours} h" + (f" {rest} min" if rest else "")
+
+
+def iso_duration(minutes: int) -> str:
+    """ISO 8601, as schema.org timeRequired and LOM typicalLearningTime want it: 'PT1H30M'."""
+    hours, rest = divmod(minutes, 60)
+    return "PT" + (f"{hours}H" if hours else "") + (f"{rest}M" if rest or not hours else "")
+
+
+def format_size(size: int, language: str = "sv") -> str:
+    """'12 kB', '1,4 MB' (Swedish decimal comma)."""
+    if size < 1_000_000:
+        text = f"{max(1, round(size / 1000))} kB"
+    else:
+        text = f"{size / 1_000_000:.1f} MB"
+    return text.replace(".", ",") if language == "sv" else text
