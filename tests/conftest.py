@@ -95,3 +95,11 @@ def load(tmp_path, renderer):
 
 def messages(result: LoadResult) -> list[str]:
     return [str(problem) for problem in result.problems.items]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from .browser import chromium
+
+    with chromium() as launched:
+        yield launched
