@@ -17,17 +17,21 @@ from .course.loader import LoadResult, load_project
 from .course.model import Catalogue, ScoMode
 from .markdown_render import MarkdownRenderer
 from .packages.formats import PackageFile
+from .packages.writer import write_packages
 from .problems import Problems
 from .project import Project
 from .site.docs_tree import write_docs_tree
 from .site.mkdocs_build import render_site, site_settings
 from .templates import environment
 
+DOWNLOADS = "downloads"
+
 
 @dataclass(frozen=True)
 class BuildOptions:
     sco_mode: ScoMode | None = None  # overrides each course's own choice
     site: bool = True  # False: packages only
+    formats: tuple[str, ...] | None = None  # None: every package format
 
 
 @dataclass
@@ -67,12 +71,22 @@ def _write_outputs(
     staging: Path, docs: Path, report: BuildReport,
 ) -> None:
     env = environment(project.theme)
+    mark = time.perf_counter()
+    report.packages = write_packages(
+        catalogue, renderer, env, project.theme, staging.parent / DOWNLOADS, sco_mode=options.sco_mode, formats=options.formats,
+    )
+    report.seconds["packages"] = time.perf_counter() - mark
     downloads: dict[str, list[PackageFile]] = {course.id: [] for course in catalogue.courses}
+    for package in report.packages:
+        downloads[package.course_id].append(package)
     if not options.site:
         return
     mark = time.perf_counter()
     tree = write_docs_tree(catalogue, downloads, docs, env, site_settings(project).get("extra", {}))
     render_site(project, docs, staging, tree.nav)
+    # MkDocs empties its site_dir, so the packages join the site only after it has rendered
+    if (staging.parent / DOWNLOADS).exists():
+        os.replace(staging.parent / DOWNLOADS, staging / DOWNLOADS)
     report.pages = tree.pages
     report.seconds["site"] = time.perf_counter() - mark
 

@@ -50,3 +50,4 @@ class PackageFile:
     format: PackageFormat
     file_name: str
     size: int
+    course_id: str

@@ -1,0 +1,91 @@
+"""IEEE LOM metadata for manifests, in the two bindings the package formats use.
+
+SCORM 1.2 uses the IMS Metadata 1.2.1 binding (lower-case names, <langstring xml:lang>);
+SCORM 2004 and Common Cartridge use the IEEE LOM binding (camelCase, <string language>),
+each in its own namespace.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lxml import etree
+
+from ..course.model import Course
+from ..ui_strings import iso_duration
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+@dataclass(frozen=True)
+class LomBinding:
+    namespace: str
+    ims_md_1_2: bool  # the SCORM 1.2 binding
+
+    def name(self, ieee_name: str) -> str:
+        return f"{{{self.namespace}}}{ieee_name.lower() if self.ims_md_1_2 else ieee_name}"
+
+
+IMSMD_1_2 = LomBinding("http://www.imsglobal.org/xsd/imsmd_rootv1p2p1", True)
+IEEE_LOM = LomBinding("http://ltsc.ieee.org/xsd/LOM", False)
+
+
+def course_lom(course: Course, binding: LomBinding, nsmap: dict | None = None) -> etree._Element:
+    """`<lom>` with title, description, language, keywords, learning time, rights and DigComp."""
+    b = _Builder(binding, course.language)
+    lom = etree.Element(binding.name("lom"), nsmap=nsmap)
+    general = b.sub(lom, "general")
+    b.text(b.sub(general, "title"), course.title)
+    b.sub(general, "language").text = course.language
+    b.text(b.sub(general, "description"), course.summary)
+    for keyword in course.keywords:
+        b.text(b.sub(general, "keyword"), keyword)
+    educational = b.sub(lom, "educational")
+    learning_time = b.sub(educational, "typicalLearningTime")
+    b.sub(learning_time, "datetime" if binding.ims_md_1_2 else "duration").text = iso_duration(course.duration_minutes)
+    rights = b.sub(lom, "rights")
+    b.vocabulary(b.sub(rights, "cost"), "no")
+    b.vocabulary(b.sub(rights, "copyrightAndOtherRestrictions"), "yes")
+    licence = course.licence
+    b.text(
+        b.sub(rights, "description"),
+        f"{licence.name(course.language)} ({licence.short_name}), {licence.deed.removesuffix('deed.sv')} – {course.attribution}",
+    )
+    if course.digcomp:
+        classification = b.sub(lom, "classification")
+        b.vocabulary(b.sub(classification, "purpose"), "competency" if not binding.ims_md_1_2 else "Educational Objective")
+        taxon_path = b.sub(classification, "taxonPath")
+        b.text(b.sub(taxon_path, "source"), f"DigComp {course.digcomp.version}", language="en")
+        for competence in course.digcomp.competences:
+            taxon = b.sub(taxon_path, "taxon")
+            b.sub(taxon, "id").text = competence
+            area = next(a for a in course.digcomp.areas if a.id == competence.partition(".")[0])
+            b.text(b.sub(taxon, "entry"), f"{competence} ({area.name_sv if course.language == 'sv' else area.name_en})")
+    return lom
+
+
+class _Builder:
+    def __init__(self, binding: LomBinding, language: str) -> None:
+        self.binding = binding
+        self.language = language
+
+    def sub(self, parent: etree._Element, name: str) -> etree._Element:
+        return etree.SubElement(parent, self.binding.name(name))
+
+    def text(self, parent: etree._Element, value: str, language: str | None = None) -> None:
+        """A language string: <langstring xml:lang> (IMS MD 1.2) or <string language> (IEEE)."""
+        if self.binding.ims_md_1_2:
+            element = self.sub(parent, "langstring")
+            element.set(XML_LANG, language or self.language)
+        else:
+            element = self.sub(parent, "string")
+            element.set("language", language or self.language)
+        element.text = value
+
+    def vocabulary(self, parent: etree._Element, value: str) -> None:
+        source, entry = self.sub(parent, "source"), self.sub(parent, "value")
+        if self.binding.ims_md_1_2:
+            self.text(source, "LOMv1.0", language="x-none")
+            self.text(entry, value, language="x-none")
+        else:
+            source.text, entry.text = "LOMv1.0", value

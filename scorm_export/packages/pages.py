@@ -1,0 +1,114 @@
+"""The pages of a course package: lesson pages, the single-SCO shell, stylesheet, runtime and media.
+
+Every package format reads these; only the manifest differs. Lesson bodies are rendered once per
+course by the one Markdown renderer and reused by every format.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import Environment
+
+from .. import ui_strings
+from ..course.model import Course, Lesson, ReferenceKind
+from ..markdown_render import MarkdownRenderer, rewrite_urls
+
+RUNTIME_SOURCE = Path(__file__).resolve().parent.parent / "runtime" / "scorm-runtime.js"
+STYLESHEET = "assets/package.css"
+RUNTIME = "assets/scorm-runtime.js"
+SHELL = "index.html"
+
+
+def lesson_path(lesson: Lesson) -> str:
+    return f"lessons/{lesson.module_slug}/{lesson.slug}.html"
+
+
+def media_path(asset_path: str) -> str:
+    return f"media/{asset_path}"
+
+
+@dataclass(frozen=True)
+class PageSet:
+    """A package's files before its manifest: what a manifest needs to list them."""
+
+    files: dict[str, bytes]
+    lesson_paths: dict[str, str]  # lesson key -> archive path
+    launch: str  # the single-SCO shell, or the first lesson
+    shared: tuple[str, ...]  # stylesheet, runtime, media: files the lesson pages depend on
+    media_by_lesson: dict[str, tuple[str, ...]]  # lesson key -> media it shows or links
+
+
+class PackagePages:
+    """Renders a course's lesson bodies once; `page_set` wraps them for one package flavour."""
+
+    def __init__(self, course: Course, renderer: MarkdownRenderer, env: Environment, theme: Path) -> None:
+        self.course = course
+        self.env = env
+        self.theme = theme
+        self.bodies = {lesson.key: renderer.html(self._package_markdown(lesson)) for lesson in course.lessons}
+
+    def _package_markdown(self, lesson: Lesson) -> str:
+        here = posixpath.dirname(lesson_path(lesson))
+        targets: dict[str, str] = {}
+        for reference in lesson.references:
+            if reference.kind is ReferenceKind.LESSON:
+                target = lesson_path(self.course.lesson(reference.target))
+            elif reference.kind is ReferenceKind.ASSET:
+                target = media_path(reference.target)
+            else:
+                continue
+            fragment = f"#{reference.fragment}" if reference.fragment else ""
+            targets[reference.raw] = posixpath.relpath(target, here) + fragment
+        return rewrite_urls(lesson.body, targets.get)
+
+    def page_set(self, standard: str | None, sco_per_lesson: bool = False) -> PageSet:
+        """standard: 'scorm12', 'scorm2004' or None (a plain cartridge without runtime)."""
+        course = self.course
+        strings = ui_strings.strings(course.language)
+        lessons = course.lessons
+        paths = {lesson.key: lesson_path(lesson) for lesson in lessons}
+        files: dict[str, bytes] = {STYLESHEET: (self.theme / "package" / "package.css").read_bytes()}
+        if standard:
+            files[RUNTIME] = RUNTIME_SOURCE.read_bytes()
+        for asset in course.assets:
+            files[media_path(asset.path)] = asset.data
+        shell = standard is not None and not sco_per_lesson
+        template = self.env.get_template("package/lesson.html")
+        media_by_lesson: dict[str, tuple[str, ...]] = {}
+        for position, lesson in enumerate(lessons):
+            module_index, module = next((i, m) for i, m in enumerate(course.modules, 1) if m.slug == lesson.module_slug)
+            here = posixpath.dirname(paths[lesson.key])
+            media_keys = sorted({r.target for r in lesson.references if r.kind is ReferenceKind.ASSET})
+            media_by_lesson[lesson.key] = tuple(media_path(key) for key in media_keys)
+            neighbours = {
+                name: {"href": posixpath.relpath(paths[other.key], here), "title": other.title}
+                for name, other in (("previous", lessons[position - 1] if position else None),
+                                    ("next", lessons[position + 1] if position + 1 < len(lessons) else None))
+                if other is not None
+            }
+            config = {
+                "course": course.id, "version": course.version, "standard": standard or "none",
+                "mode": "lesson" if shell else "sco", "lesson": lesson.key,
+            }
+            html = template.render(
+                course=course, module=module, module_index=module_index, lesson=lesson, index=position + 1,
+                total=len(lessons), body=self.bodies[lesson.key], t=strings, root=posixpath.relpath(".", here) + "/",
+                pager=shell, previous=neighbours.get("previous"), next=neighbours.get("next"),
+                media=[course.asset(key) for key in media_keys], runtime=standard is not None, config=config,
+            )
+            files[paths[lesson.key]] = html.encode("utf-8")
+        if shell:
+            config = {
+                "course": course.id, "version": course.version, "standard": standard, "mode": "shell",
+                "lessons": [{"key": lesson.key, "href": paths[lesson.key], "title": lesson.title} for lesson in lessons],
+                "strings": {key: strings[key] for key in ("progress_text", "complete", "seen")},
+            }
+            html = self.env.get_template("package/shell.html").render(
+                course=course, lessons=lessons, lesson_paths=paths, t=strings, config=config,
+            )
+            files[SHELL] = html.encode("utf-8")
+        shared = tuple(sorted(path for path in files if path.startswith(("assets/", "media/"))))
+        return PageSet(files, paths, SHELL if shell else paths[lessons[0].key], shared, media_by_lesson)
