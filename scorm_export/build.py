@@ -79,16 +79,16 @@ def _write_outputs(
     downloads: dict[str, list[PackageFile]] = {course.id: [] for course in catalogue.courses}
     for package in report.packages:
         downloads[package.course_id].append(package)
-    if not options.site:
-        return
-    mark = time.perf_counter()
-    tree = write_docs_tree(catalogue, downloads, docs, env, site_settings(project).get("extra", {}))
-    render_site(project, docs, staging, tree.nav)
+    if options.site:
+        mark = time.perf_counter()
+        tree = write_docs_tree(catalogue, downloads, docs, env, site_settings(project).get("extra", {}))
+        render_site(project, docs, staging, tree.nav)
+        report.pages = tree.pages
+        report.seconds["site"] = time.perf_counter() - mark
+    staging.mkdir(parents=True, exist_ok=True)
     # MkDocs empties its site_dir, so the packages join the site only after it has rendered
     if (staging.parent / DOWNLOADS).exists():
         os.replace(staging.parent / DOWNLOADS, staging / DOWNLOADS)
-    report.pages = tree.pages
-    report.seconds["site"] = time.perf_counter() - mark
 
 
 def _swap_in(staging: Path, site: Path, scratch: Path) -> None:

@@ -103,3 +103,22 @@ def browser():
 
     with chromium() as launched:
         yield launched
+
+
+def copy_repository_project(destination: Path) -> Project:
+    """A copy of the repository's own project (sample courses, licences, theme, settings)."""
+    for folder in ("content", "licenses", "theme"):
+        shutil.copytree(REPO / folder, destination / folder)
+    shutil.copy(REPO / "mkdocs.yml", destination / "mkdocs.yml")
+    return Project(destination)
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory) -> Path:
+    """The sample courses built once per test session; returns the built site/ folder."""
+    from scorm_export.build import build
+
+    project = copy_repository_project(tmp_path_factory.mktemp("sample") / "project")
+    report = build(project)
+    assert report.written, [str(problem) for problem in report.problems.items]
+    return project.site
