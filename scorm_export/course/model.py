@@ -163,6 +163,11 @@ class Course:
     def asset(self, path: str) -> Asset:
         return next(asset for asset in self.assets if asset.path == path)
 
+    def assets_of(self, lesson: Lesson) -> tuple[Asset, ...]:
+        """The assets a lesson shows or links, in path order: what its image credits list."""
+        paths = sorted({ref.target for ref in lesson.references if ref.kind is ReferenceKind.ASSET})
+        return tuple(self.asset(path) for path in paths)
+
     @property
     def attribution(self) -> str:
         names = ", ".join(person.name for person in self.authors)

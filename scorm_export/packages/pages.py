@@ -81,8 +81,8 @@ class PackagePages:
         for position, lesson in enumerate(lessons):
             module_index, module = next((i, m) for i, m in enumerate(course.modules, 1) if m.slug == lesson.module_slug)
             here = posixpath.dirname(paths[lesson.key])
-            media_keys = sorted({r.target for r in lesson.references if r.kind is ReferenceKind.ASSET})
-            media_by_lesson[lesson.key] = tuple(media_path(key) for key in media_keys)
+            media = course.assets_of(lesson)
+            media_by_lesson[lesson.key] = tuple(media_path(asset.path) for asset in media)
             neighbours = {
                 name: {"href": posixpath.relpath(paths[other.key], here), "title": other.title}
                 for name, other in (("previous", lessons[position - 1] if position else None),
@@ -97,7 +97,7 @@ class PackagePages:
                 course=course, module=module, module_index=module_index, lesson=lesson, index=position + 1,
                 total=len(lessons), body=self.bodies[lesson.key], t=strings, root=posixpath.relpath(".", here) + "/",
                 pager=shell, previous=neighbours.get("previous"), next=neighbours.get("next"),
-                media=[course.asset(key) for key in media_keys], runtime=standard is not None, config=config,
+                media=media, runtime=standard is not None, config=config,
             )
             files[paths[lesson.key]] = html.encode("utf-8")
         if shell:

@@ -88,6 +88,7 @@ def write_docs_tree(
                     env.get_template("docs/lesson.md.j2").render(
                         course=course, module=module, module_index=module_index, lesson=lesson, index=index,
                         total=len(lessons), body=site_lesson_markdown(course, lesson), t=course_strings,
+                        media=course.assets_of(lesson),
                     ),
                 )
                 module_nav.append({lesson.title: lesson_doc(course, lesson)})
