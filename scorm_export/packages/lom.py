@@ -21,6 +21,7 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 class LomBinding:
     namespace: str
     ims_md_1_2: bool  # the SCORM 1.2 binding
+    learning_time: bool = True  # the Common Cartridge profile allows only learningResourceType and intendedEndUserRole in <educational>
 
     def name(self, ieee_name: str) -> str:
         return f"{{{self.namespace}}}{ieee_name.lower() if self.ims_md_1_2 else ieee_name}"
@@ -28,6 +29,8 @@ class LomBinding:
 
 IMSMD_1_2 = LomBinding("http://www.imsglobal.org/xsd/imsmd_rootv1p2p1", True)
 IEEE_LOM = LomBinding("http://ltsc.ieee.org/xsd/LOM", False)
+CC11_LOM = LomBinding("http://ltsc.ieee.org/xsd/imsccv1p1/LOM/manifest", False, learning_time=False)
+CC13_LOM = LomBinding("http://ltsc.ieee.org/xsd/imsccv1p3/LOM/manifest", False, learning_time=False)
 
 
 def course_lom(course: Course, binding: LomBinding, nsmap: dict | None = None) -> etree._Element:
@@ -40,9 +43,9 @@ def course_lom(course: Course, binding: LomBinding, nsmap: dict | None = None) -
     b.text(b.sub(general, "description"), course.summary)
     for keyword in course.keywords:
         b.text(b.sub(general, "keyword"), keyword)
-    educational = b.sub(lom, "educational")
-    learning_time = b.sub(educational, "typicalLearningTime")
-    b.sub(learning_time, "datetime" if binding.ims_md_1_2 else "duration").text = iso_duration(course.duration_minutes)
+    if binding.learning_time:
+        learning_time = b.sub(b.sub(lom, "educational"), "typicalLearningTime")
+        b.sub(learning_time, "datetime" if binding.ims_md_1_2 else "duration").text = iso_duration(course.duration_minutes)
     rights = b.sub(lom, "rights")
     b.vocabulary(b.sub(rights, "cost"), "no")
     b.vocabulary(b.sub(rights, "copyrightAndOtherRestrictions"), "yes")
@@ -52,15 +55,15 @@ def course_lom(course: Course, binding: LomBinding, nsmap: dict | None = None) -
         f"{licence.name(course.language)} ({licence.short_name}), {licence.deed.removesuffix('deed.sv')} – {course.attribution}",
     )
     if course.digcomp:
+        # one taxon path per competence, from its area down to it: DigComp 2.2 > 3 > 3.3
         classification = b.sub(lom, "classification")
         b.vocabulary(b.sub(classification, "purpose"), "competency" if not binding.ims_md_1_2 else "Educational Objective")
-        taxon_path = b.sub(classification, "taxonPath")
-        b.text(b.sub(taxon_path, "source"), f"DigComp {course.digcomp.version}", language="en")
         for competence in course.digcomp.competences:
-            taxon = b.sub(taxon_path, "taxon")
-            b.sub(taxon, "id").text = competence
+            taxon_path = b.sub(classification, "taxonPath")
+            b.text(b.sub(taxon_path, "source"), f"DigComp {course.digcomp.version}", language="en")
             area = next(a for a in course.digcomp.areas if a.id == competence.partition(".")[0])
-            b.text(b.sub(taxon, "entry"), f"{competence} ({area.name_sv if course.language == 'sv' else area.name_en})")
+            area_taxon = b.taxon(taxon_path, area.id, area.name_sv if course.language == "sv" else area.name_en)
+            b.taxon(area_taxon if binding.ims_md_1_2 else taxon_path, competence, competence)
     return lom
 
 
@@ -81,6 +84,12 @@ class _Builder:
             element = self.sub(parent, "string")
             element.set("language", language or self.language)
         element.text = value
+
+    def taxon(self, parent: etree._Element, identifier: str, entry: str) -> etree._Element:
+        taxon = self.sub(parent, "taxon")
+        self.sub(taxon, "id").text = identifier
+        self.text(self.sub(taxon, "entry"), entry)
+        return taxon
 
     def vocabulary(self, parent: etree._Element, value: str) -> None:
         source, entry = self.sub(parent, "source"), self.sub(parent, "value")
