@@ -21,7 +21,7 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 class LomBinding:
     namespace: str
     ims_md_1_2: bool  # the SCORM 1.2 binding
-    learning_time: bool = True  # the Common Cartridge profile allows only learningResourceType and intendedEndUserRole in <educational>
+    cc_profile: bool = False  # Common Cartridge's manifest profile of the IEEE binding (see course_lom)
 
     def name(self, ieee_name: str) -> str:
         return f"{{{self.namespace}}}{ieee_name.lower() if self.ims_md_1_2 else ieee_name}"
@@ -29,8 +29,8 @@ class LomBinding:
 
 IMSMD_1_2 = LomBinding("http://www.imsglobal.org/xsd/imsmd_rootv1p2p1", True)
 IEEE_LOM = LomBinding("http://ltsc.ieee.org/xsd/LOM", False)
-CC11_LOM = LomBinding("http://ltsc.ieee.org/xsd/imsccv1p1/LOM/manifest", False, learning_time=False)
-CC13_LOM = LomBinding("http://ltsc.ieee.org/xsd/imsccv1p3/LOM/manifest", False, learning_time=False)
+CC11_LOM = LomBinding("http://ltsc.ieee.org/xsd/imsccv1p1/LOM/manifest", False, cc_profile=True)
+CC13_LOM = LomBinding("http://ltsc.ieee.org/xsd/imsccv1p3/LOM/manifest", False, cc_profile=True)
 
 
 def course_lom(course: Course, binding: LomBinding, nsmap: dict | None = None) -> etree._Element:
@@ -43,7 +43,7 @@ def course_lom(course: Course, binding: LomBinding, nsmap: dict | None = None) -
     b.text(b.sub(general, "description"), course.summary)
     for keyword in course.keywords:
         b.text(b.sub(general, "keyword"), keyword)
-    if binding.learning_time:
+    if not binding.cc_profile:  # CC 1.1 allows only learningResourceType and intendedEndUserRole in <educational>
         learning_time = b.sub(b.sub(lom, "educational"), "typicalLearningTime")
         b.sub(learning_time, "datetime" if binding.ims_md_1_2 else "duration").text = iso_duration(course.duration_minutes)
     rights = b.sub(lom, "rights")
@@ -60,10 +60,16 @@ def course_lom(course: Course, binding: LomBinding, nsmap: dict | None = None) -
         b.vocabulary(b.sub(classification, "purpose"), "competency" if not binding.ims_md_1_2 else "Educational Objective")
         for competence in course.digcomp.competences:
             taxon_path = b.sub(classification, "taxonPath")
-            b.text(b.sub(taxon_path, "source"), f"DigComp {course.digcomp.version}", language="en")
             area = next(a for a in course.digcomp.areas if a.id == competence.partition(".")[0])
-            area_taxon = b.taxon(taxon_path, area.id, area.name_sv if course.language == "sv" else area.name_en)
+            area_name = area.name_sv if course.language == "sv" else area.name_en
+            if binding.cc_profile:  # CC 1.1: one taxon per path and no source; the framework is named below
+                b.taxon(taxon_path, competence, f"{competence} ({area_name})")
+                continue
+            b.text(b.sub(taxon_path, "source"), f"DigComp {course.digcomp.version}", language="en")
+            area_taxon = b.taxon(taxon_path, area.id, area_name)
             b.taxon(area_taxon if binding.ims_md_1_2 else taxon_path, competence, competence)
+        if binding.cc_profile:
+            b.text(b.sub(classification, "description"), f"DigComp {course.digcomp.version}", language="en")
     return lom
 
 
@@ -92,6 +98,9 @@ class _Builder:
         return taxon
 
     def vocabulary(self, parent: etree._Element, value: str) -> None:
+        if self.binding.cc_profile:  # CC 1.1's vocabularies are fixed: a value without its source
+            self.sub(parent, "value").text = value
+            return
         source, entry = self.sub(parent, "source"), self.sub(parent, "value")
         if self.binding.ims_md_1_2:
             self.text(source, "LOMv1.0", language="x-none")

@@ -8,13 +8,13 @@ from jinja2 import Environment
 
 from ..course.model import Catalogue, ScoMode
 from ..markdown_render import MarkdownRenderer
-from . import scorm12, scorm2004
+from . import cc11, cc13, scorm12, scorm2004
 from .formats import BY_KEY, PackageFile
 from .pages import PackagePages
 from .zipwriter import write_zip
 
 # format key -> module with package_files(course, pages, per_lesson) -> {archive path: bytes}
-WRITERS = {"scorm12": scorm12, "scorm2004": scorm2004}
+WRITERS = {"scorm12": scorm12, "scorm2004": scorm2004, "cc11": cc11, "cc13": cc13}
 
 
 def write_packages(

@@ -1,0 +1,193 @@
+"""What IMS Common Cartridge 1.1 and 1.3 share: the cartridge's contents and its imsmanifest.xml.
+
+The organization is a single root item over the course's modules, each holding its lessons, and a last
+module "Vidare läsning" with the course's web links. Every lesson is a `webcontent` resource (its page)
+that depends on one shared `webcontent` resource (stylesheet and media). The two versions differ only in
+namespaces and resource type names; each lives in its own thin module (cc11.py, cc13.py) as a
+CartridgeFlavour.
+
+Organization and resources are plain data (Item, Resource) so that other resource types (QTI
+assessments) join the same tree without touching the manifest writer.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass, replace
+from urllib.parse import unquote
+
+from lxml import etree
+
+from .. import ui_strings
+from ..course.model import Course, WebLink
+from ..course.slugs import slugify
+from .identifiers import xml_id
+from .lom import LomBinding, course_lom
+from .pages import PackagePages, PageSet
+
+XSI = "http://www.w3.org/2001/XMLSchema-instance"
+MANIFEST = "imsmanifest.xml"
+# Canvas files everything under web_resources/ into the course's Files without the prefix, and cc2olx copies it
+# to Open edX's static files; keeping every page and its media under it keeps their relative links intact.
+WEB_RESOURCES = "web_resources"
+WEB_LINKS = "weblinks"
+
+
+@dataclass(frozen=True)
+class Resource:
+    identifier: str
+    role: str  # a key of the flavour's resource_types: webcontent, weblink, assessment…
+    files: tuple[str, ...]
+    href: str | None = None  # the file an item launches (webcontent); other roles have none
+    dependencies: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Item:
+    identifier: str
+    title: str
+    resource: str | None = None  # identifierref: an item either launches a resource or holds items
+    children: tuple[Item, ...] = ()
+
+
+@dataclass(frozen=True)
+class Contents:
+    """A cartridge before its manifest: files, the organization's top-level items and the resources."""
+
+    files: dict[str, bytes]
+    items: tuple[Item, ...]
+    resources: tuple[Resource, ...]
+
+    def __add__(self, other: Contents) -> Contents:
+        return Contents({**self.files, **other.files}, self.items + other.items, self.resources + other.resources)
+
+
+@dataclass(frozen=True)
+class CartridgeFlavour:
+    schemaversion: str
+    cp: str  # content-packaging namespace: the manifest's default namespace
+    lom: LomBinding  # manifest metadata
+    lom_resource: str  # resource-level metadata namespace: declared for later use (QTI, roles), as real cartridges do
+    weblink: str
+    resource_types: dict[str, str]  # role -> the profile's type name, so that new roles (QTI) are data
+    schema_location: str  # the manifest's xsi:schemaLocation
+    weblink_schema_location: str
+
+    def package_files(self, course: Course, pages: PackagePages, per_lesson: bool) -> dict[str, bytes]:
+        """per_lesson is a SCORM choice; a cartridge always has one resource per lesson."""
+        contents = self.contents(course, pages.page_set(None))
+        return {**contents.files, MANIFEST: self.manifest(course, contents)}
+
+    def contents(self, course: Course, pages: PageSet) -> Contents:
+        lessons = lesson_contents(course, under(WEB_RESOURCES, pages))
+        return lessons + self.further_reading(course) if course.further_reading else lessons
+
+    def further_reading(self, course: Course) -> Contents:
+        """One web-link resource (an XML file) per link, gathered in a last module."""
+        files, items, resources = {}, [], []
+        for name, link in zip(_unique_names(course.further_reading), course.further_reading):
+            path = f"{WEB_LINKS}/{name}.xml"
+            files[path] = self.weblink_xml(link)
+            resource_id = xml_id("LINKRES", course.id, name)
+            resources.append(Resource(resource_id, "weblink", (path,)))
+            items.append(Item(xml_id("LINK", course.id, name), link.title, resource_id))
+        title = ui_strings.strings(course.language)["further_reading"]
+        return Contents(files, (Item(xml_id("LINKS", course.id), title, children=tuple(items)),), tuple(resources))
+
+    def weblink_xml(self, link: WebLink) -> bytes:
+        root = etree.Element(f"{{{self.weblink}}}webLink", nsmap={None: self.weblink, "xsi": XSI})
+        root.set(f"{{{XSI}}}schemaLocation", self.weblink_schema_location)
+        etree.SubElement(root, f"{{{self.weblink}}}title").text = link.title
+        etree.SubElement(root, f"{{{self.weblink}}}url", href=link.url, target="_blank")
+        return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+    def _cp(self, name: str) -> str:
+        return f"{{{self.cp}}}{name}"
+
+    def manifest(self, course: Course, contents: Contents) -> bytes:
+        # The default namespace comes first: Moodle recognises a CC 1.1 cartridge only if it finds
+        # xmlns="…/imsccv1p1/imscp_v1p1" within the manifest's first 500 bytes.
+        nsmap = {None: self.cp, "lomimscc": self.lom.namespace, "lom": self.lom_resource, "xsi": XSI}
+        root = etree.Element(self._cp("manifest"), nsmap=nsmap, identifier=xml_id("MANIFEST", course.id))
+        metadata = etree.SubElement(root, self._cp("metadata"))
+        etree.SubElement(metadata, self._cp("schema")).text = "IMS Common Cartridge"
+        etree.SubElement(metadata, self._cp("schemaversion")).text = self.schemaversion
+        metadata.append(course_lom(course, self.lom))
+
+        organization = etree.SubElement(
+            etree.SubElement(root, self._cp("organizations")), self._cp("organization"),
+            identifier=xml_id("ORG", course.id), structure="rooted-hierarchy",
+        )
+        # One untitled root item over the modules: the profile requires it, and Canvas and Moodle
+        # make a module (section) of each item one level below it.
+        top = etree.SubElement(organization, self._cp("item"), identifier=xml_id("ROOT", course.id))
+        for item in contents.items:
+            self._item(top, item)
+
+        resources = etree.SubElement(root, self._cp("resources"))
+        for resource in contents.resources:
+            element = etree.SubElement(
+                resources, self._cp("resource"), identifier=resource.identifier, type=self.resource_types[resource.role],
+            )
+            if resource.href:
+                element.set("href", resource.href)
+            for path in resource.files:
+                etree.SubElement(element, self._cp("file"), href=path)
+            for identifier in resource.dependencies:
+                etree.SubElement(element, self._cp("dependency"), identifierref=identifier)
+        root.set(f"{{{XSI}}}schemaLocation", self.schema_location)
+        return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+    def _item(self, parent: etree._Element, item: Item) -> None:
+        element = etree.SubElement(parent, self._cp("item"), identifier=item.identifier)
+        if item.resource:
+            element.set("identifierref", item.resource)
+        etree.SubElement(element, self._cp("title")).text = item.title
+        for child in item.children:
+            self._item(element, child)
+
+
+def lesson_contents(course: Course, pages: PageSet) -> Contents:
+    """Modules of lessons; each lesson's page a webcontent resource depending on the shared files."""
+    shared_id = xml_id("FILES", course.id)
+    modules, resources = [], []
+    for module in course.modules:
+        lessons = []
+        for lesson in module.lessons:
+            path = pages.lesson_paths[lesson.key]
+            resource_id = xml_id("RES", course.id, lesson.key)
+            resources.append(Resource(resource_id, "webcontent", (path,), href=path, dependencies=(shared_id,)))
+            lessons.append(Item(xml_id("ITEM", course.id, lesson.key), lesson.title, resource_id))
+        modules.append(Item(xml_id("MODULE", course.id, module.slug), module.title, children=tuple(lessons)))
+    resources.append(Resource(shared_id, "webcontent", pages.shared))
+    return Contents(pages.files, tuple(modules), tuple(resources))
+
+
+def under(folder: str, pages: PageSet) -> PageSet:
+    """The same pages one folder down; their links to each other are relative, so they still resolve."""
+
+    def moved(path: str) -> str:
+        return posixpath.join(folder, path)
+
+    return replace(
+        pages,
+        files={moved(path): data for path, data in pages.files.items()},
+        lesson_paths={key: moved(path) for key, path in pages.lesson_paths.items()},
+        launch=moved(pages.launch),
+        shared=tuple(map(moved, pages.shared)),
+        media_by_lesson={key: tuple(map(moved, paths)) for key, paths in pages.media_by_lesson.items()},
+    )
+
+
+def _unique_names(links: tuple[WebLink, ...]) -> list[str]:
+    """ASCII names from each link's address (stable when a title is reworded), numbered only on a clash."""
+    names: list[str] = []
+    for link in links:
+        address = re.sub(r"^[a-z]+://(www\.)?", "", unquote(link.url), flags=re.IGNORECASE)
+        base = slugify(address)[:60].rstrip("-") or "lank"
+        name, number = base, 2
+        while name in names:
+            name, number = f"{base}-{number}", number + 1
+        names.append(name)
+    return names
