@@ -51,7 +51,8 @@ def _load_one(path: Path, problems: Problems) -> Licence | None:
     for key, url in urls.items():
         if url and not re.match(r"^https://", url):
             problems.error(path, fields.line(key), f"'{key}' ska vara en https-adress")
-    conditions = fields.text_list("conditions", example="[BY, SA]")
+    # required ('[]' for CC0 and PDM): a forgotten list would silently drop the attribution requirement
+    conditions = fields.text_list("conditions", required=True, example="[BY, SA]")
     for condition in conditions:
         if condition not in _CONDITIONS:
             problems.error(path, fields.line("conditions"), f"okänt villkor '{condition}'; kända: BY, SA, NC, ND")

@@ -10,12 +10,14 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, Callable
 
 import markdown
 import yaml
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import HTML_PLACEHOLDER_RE
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,24 @@ def extensions_from_mkdocs(config_path: Path) -> tuple[list[str], dict[str, dict
     return names, configs
 
 
+class _RawHtml(HTMLParser):
+    """Links, images and ids in a piece of HTML that an author wrote inside the Markdown."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[FoundUrl] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if values.get("id"):
+            self.ids.add(values["id"])
+        if tag == "a" and values.get("href") is not None:
+            self.found.append(FoundUrl(values["href"], False, ""))
+        elif tag == "img":
+            self.found.append(FoundUrl(values.get("src") or "", True, (values.get("alt") or "").strip()))
+
+
 class _Collector(Treeprocessor):
     def __init__(self, md: markdown.Markdown) -> None:
         super().__init__(md)
@@ -47,13 +67,37 @@ class _Collector(Treeprocessor):
         self.ids: set[str] = set()
 
     def run(self, root: etree.Element) -> None:
-        for element in root.iter():
-            if element.get("id"):
-                self.ids.add(element.get("id"))
-            if element.tag == "a" and element.get("href") is not None:
-                self.found.append(FoundUrl(element.get("href"), False, ""))
-            elif element.tag == "img":
-                self.found.append(FoundUrl(element.get("src", ""), True, (element.get("alt") or "").strip()))
+        self._visit(root)
+
+    def _visit(self, element: etree.Element) -> None:
+        """Elements and raw-HTML placeholders in document order, so that each URL's line can be found."""
+        if element.get("id"):
+            self.ids.add(element.get("id"))
+        if element.tag == "a" and element.get("href") is not None:
+            self.found.append(FoundUrl(element.get("href"), False, ""))
+        elif element.tag == "img":
+            self.found.append(FoundUrl(element.get("src", ""), True, (element.get("alt") or "").strip()))
+        self._raw_html(element.text)
+        for child in element:
+            self._visit(child)
+            self._raw_html(child.tail)
+
+    def _raw_html(self, text: str | None) -> None:
+        # raw HTML (<img src=...>, <a href=...>) is stashed out of the tree; it is rendered all the same,
+        # so its links must be checked and its images published like Markdown ones
+        blocks = self.md.htmlStash.rawHtmlBlocks
+        for match in HTML_PLACEHOLDER_RE.finditer(text or ""):
+            index = int(match.group(1))
+            if index >= len(blocks) or not isinstance(blocks[index], str):
+                continue
+            parser = _RawHtml()
+            try:
+                parser.feed(blocks[index])
+                parser.close()
+            except AssertionError:  # html.parser asserts on some malformed declarations ('<![foo[')
+                pass
+            self.found.extend(parser.found)
+            self.ids |= parser.ids
 
 
 class MarkdownRenderer:
@@ -88,7 +132,8 @@ def rewrite_urls(text: str, replace: Callable[[str], str | None]) -> str:
             return match.group(0)
         return f"{match.group('lead')}<{new}>" if " " in new else f"{match.group('lead')}{new}"
 
-    inline = r"(?P<lead>\]\(\s*)(?:<(?P<angled>[^>\n]*)>|(?P<url>[^\s)<>]+))"
+    # Python-Markdown accepts spaces in a bare URL: it runs up to an optional "title" and the ')'
+    inline = r"""(?P<lead>\]\(\s*)(?:<(?P<angled>[^>\n]*)>|(?P<url>[^)<>\n]+?))(?=\s*(?:"[^"\n]*"|'[^'\n]*')?\s*\))"""
     definition = r"(?m)(?P<lead>^ {0,3}\[[^\]\n]+\]:\s*)(?:<(?P<angled>[^>\n]*)>|(?P<url>\S+))"
     html_attribute = r"(?P<lead>\b(?:src|href)=\")(?P<angled>)(?P<url>[^\"]*)(?=\")"
     for pattern in (inline, definition):

@@ -7,6 +7,7 @@ default, so that one run reports every problem in a file.
 from __future__ import annotations
 
 import difflib
+import math
 import re
 from pathlib import Path
 from typing import Any
@@ -37,7 +38,8 @@ def parse_duration(value: Any) -> int | None:
     for part in parts:
         amount = float(part.group(1).replace(",", "."))
         minutes += amount * 60 if part.group(2).lower().startswith(("h", "t")) else amount
-    return round(minutes) if minutes > 0 else None
+    # a number too long for a float is infinite, and round() of infinity raises
+    return round(minutes) if 0 < minutes and math.isfinite(minutes) else None
 
 
 class FieldReader:
@@ -54,7 +56,8 @@ class FieldReader:
         self.problems.error(self.path, self.data.line_of(key), message)
 
     def _missing(self, key: str, example: str) -> None:
-        self.problems.error(self.path, self.data.line, f"obligatoriskt fält '{key}' saknas i {self.what} (required field missing), t.ex. {key}: {example}")
+        # an empty value ('title:') is reported on its own line, an absent key where the mapping starts
+        self.problems.error(self.path, self.data.line_of(key), f"obligatoriskt fält '{key}' saknas i {self.what} (required field missing), t.ex. {key}: {example}")
 
     def has(self, key: str) -> bool:
         return key in self.data and self.data[key] is not None
@@ -131,9 +134,14 @@ class FieldReader:
             if required:
                 self._missing(key, "10 min")
             return None
-        minutes = parse_duration(self.data[key])
+        value = self.data[key]
+        if isinstance(value, (YamlMap, YamlList)):
+            # never repr() a list or mapping: through YAML aliases it may be huge or contain itself
+            self._error(key, f"'{key}' ska vara en tid som text, t.ex. {key}: 45 min (expected a duration)")
+            return None
+        minutes = parse_duration(value)
         if minutes is None:
-            self._error(key, f"'{key}' förstås inte: {self.data[key]!r}; skriv t.ex. '45 min', '1 h' eller '1 h 30 min'")
+            self._error(key, f"'{key}' förstås inte: {value!r}; skriv t.ex. '45 min', '1 h' eller '1 h 30 min' (unreadable duration)")
         return minutes
 
     def choice(self, key: str, choices: list[str], *, required: bool, default: str | None = None) -> str | None:

@@ -189,13 +189,14 @@ class _CourseLoader:
     def _people(self, fields: FieldReader, key: str) -> tuple[Person, ...]:
         items = fields.items(key)
         if not items:
-            if not fields.has(key):
-                self.problems.error(self.course_file, fields.data.line, f"obligatoriskt fält '{key}' saknas i {COURSE_FILE}, t.ex. {key}: [{{name: Namn Namnsson}}]")
+            # an empty list ('authors: []') names nobody either; a wrong type was reported by items()
+            if not fields.has(key) or fields.raw(key) == []:
+                self.problems.error(self.course_file, fields.line(key), f"obligatoriskt fält '{key}' saknas i {COURSE_FILE} (required field missing), t.ex. {key}: [{{name: Namn Namnsson}}]")
             return ()
-        people = [self._person(item, line) for item, line in items]
+        people = [self._person(item, line, "varje författare", "- name: Namn Namnsson") for item, line in items]
         return tuple(person for person in people if person is not None)
 
-    def _person(self, item: object, line: int) -> Person | None:
+    def _person(self, item: object, line: int, who: str, example: str) -> Person | None:
         if isinstance(item, str) and item.strip():
             return Person(item.strip())
         if isinstance(item, YamlMap):
@@ -204,15 +205,15 @@ class _CourseLoader:
             url = person.text("url", required=False) or None
             person.report_unknown(["name", "url"])
             return Person(name, url) if name else None
-        self.problems.error(self.course_file, line, "varje författare ska ha ett namn, t.ex. - name: Namn Namnsson")
+        self.problems.error(self.course_file, line, f"{who} ska ha ett namn, t.ex. {example} (expected a name)")
         return None
 
     def _publisher(self, fields: FieldReader) -> Person:
         value = fields.raw("publisher")
         if value is None:
-            self.problems.error(self.course_file, fields.data.line, f"obligatoriskt fält 'publisher' saknas i {COURSE_FILE}, t.ex. publisher: {{name: Museet, url: https://...}}")
+            self.problems.error(self.course_file, fields.line("publisher"), f"obligatoriskt fält 'publisher' saknas i {COURSE_FILE} (required field missing), t.ex. publisher: {{name: Museet, url: https://...}}")
             return Person("")
-        return self._person(value, fields.line("publisher")) or Person("")
+        return self._person(value, fields.line("publisher"), "utgivaren", "publisher: {name: Museet}") or Person("")
 
     def _digcomp(self, fields: FieldReader) -> DigComp | None:
         data = fields.mapping("digcomp", required=False, example='digcomp: {version: "2.2", competences: ["3.3"]}')
@@ -274,7 +275,9 @@ class _CourseLoader:
 
     @staticmethod
     def _is_module(folder: Path) -> bool:
-        return (folder / MODULE_FILE).exists() or any(child.suffix.lower() == ".md" for child in folder.iterdir())
+        return (folder / MODULE_FILE).exists() or any(
+            child.suffix.lower() == ".md" and not child.name.startswith(".") for child in folder.iterdir()
+        )
 
     def _module_meta(self, folder: Path) -> tuple[str, str]:
         default_title = ordered_slug(folder.name)[1].replace("-", " ").capitalize()
@@ -296,7 +299,11 @@ class _CourseLoader:
     def _lesson_drafts(self, folder: Path, module_slug: str) -> list[_LessonDraft]:
         drafts: list[_LessonDraft] = []
         slugs: dict[str, Path] = {}
-        files = [p for p in folder.iterdir() if p.suffix.lower() == ".md" and p.is_file() and _inside(p, self.content_root)]
+        # hidden files are editors' and macOS's ('._01-intro.md'), never lessons, as in _modules
+        files = [
+            p for p in folder.iterdir()
+            if p.suffix.lower() == ".md" and not p.name.startswith(".") and p.is_file() and _inside(p, self.content_root)
+        ]
         for path in sorted(files, key=lambda p: ordered_slug(p.stem)[0]):
             slug = ordered_slug(path.stem)[1]
             if not slug:

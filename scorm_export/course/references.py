@@ -51,9 +51,13 @@ def line_finder(body: str, first_line: int):
     cursor = [0]
 
     def find(url: str) -> int:
+        # then from the top: a reference-style link's URL sits in its definition, often below later links
+        order = [*range(cursor[0], len(lines)), *range(cursor[0])]
         for needle in (url, unquote(url)):
-            for index in range(cursor[0], len(lines)):
-                if needle and needle in lines[index]:
+            # the whole URL, not a piece of a longer one ('a.md' inside 'data.md')
+            pattern = re.compile(r"(?<![^\s(<=\"'])" + re.escape(needle) + r"(?![^\s)>\"'])") if needle else None
+            for index in order:
+                if pattern and pattern.search(lines[index]):
                     cursor[0] = index
                     return first_line + index
         return first_line + cursor[0]

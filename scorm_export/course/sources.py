@@ -18,16 +18,21 @@ from ..problems import Problems
 class YamlMap(dict):
     """A mapping from YAML that knows the line of itself and of each key (1-based)."""
 
-    line: int = 1
-    key_lines: dict
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # an empty file or an unreadable one still gives a YamlMap that can answer line_of
+        self.line: int = 1
+        self.key_lines: dict = {}
 
     def line_of(self, key: str) -> int:
         return self.key_lines.get(key, self.line)
 
 
 class YamlList(list):
-    line: int = 1
-    item_lines: list
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        self.line: int = 1
+        self.item_lines: list = []
 
     def line_of(self, index: int) -> int:
         return self.item_lines[index] if index < len(self.item_lines) else self.line
@@ -64,36 +69,52 @@ def parse_yaml(text: str, path: Path, problems: Problems, first_line: int = 1) -
         return None
     if node is None:
         return YamlMap()
-    return _build(node, path, problems, first_line)
+    return _build(node, path, problems, first_line, {})
 
 
-def _build(node: yaml.Node, path: Path, problems: Problems, first_line: int) -> Any:
+def _build(node: yaml.Node, path: Path, problems: Problems, first_line: int, built: dict[int, Any]) -> Any:
+    # an alias is the same node again: build it once, so that a self-referencing alias
+    # cannot recurse forever and a "billion laughs" document stays small
+    if id(node) in built:
+        return built[id(node)]
     line = first_line + node.start_mark.line
     if isinstance(node, yaml.MappingNode):
-        result = YamlMap()
-        result.line, result.key_lines = line, {}
+        result = built[id(node)] = YamlMap()
+        result.line = line
         for key_node, value_node in node.value:
-            key = _scalar(key_node)
+            key = _key(key_node)
             key_line = first_line + key_node.start_mark.line
             if key in result:
                 problems.error(path, key_line, f"fältet '{key}' förekommer två gånger (duplicate key)")
-            result[key] = _build(value_node, path, problems, first_line)
+            result[key] = _build(value_node, path, problems, first_line, built)
             result.key_lines[key] = key_line
         return result
     if isinstance(node, yaml.SequenceNode):
-        items = YamlList(_build(item, path, problems, first_line) for item in node.value)
+        items = built[id(node)] = YamlList()
         items.line = line
+        items.extend(_build(item, path, problems, first_line, built) for item in node.value)
         items.item_lines = [first_line + item.start_mark.line for item in node.value]
         return items
     return _scalar(node)
 
 
+def _key(node: yaml.Node) -> Any:
+    """A mapping key; a list, a mapping or an unhashable value becomes its source text, report-able, never a crash."""
+    if isinstance(node, yaml.ScalarNode):
+        key = _scalar(node)
+        try:
+            hash(key)
+            return key
+        except TypeError:
+            return node.value
+    start, end = node.start_mark, node.end_mark
+    return start.buffer[start.pointer : end.pointer] if start.buffer is not None else node.tag
+
+
 def _scalar(node: yaml.Node) -> Any:
-    if not isinstance(node, yaml.ScalarNode):
-        return repr(node.value)  # a mapping used as a key: report-able, never a crash
     try:
         return SafeConstructor().construct_object(node)
-    except yaml.YAMLError:
+    except Exception:  # besides YAMLError, a bad date (2024-13-45) or tagged scalar (!!int x) raises ValueError and others
         return node.value
 
 
