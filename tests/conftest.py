@@ -87,8 +87,10 @@ def renderer() -> MarkdownRenderer:
 def load(tmp_path, renderer):
     """load(files) -> LoadResult for a tiny project written under tmp_path."""
 
+    projects = iter(range(1000))
+
     def _load(files: dict[str, str | bytes]) -> LoadResult:
-        return load_project(write_project(tmp_path / "project", files), renderer)
+        return load_project(write_project(tmp_path / f"project{next(projects)}", files), renderer)
 
     return _load
 

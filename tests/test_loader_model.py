@@ -303,3 +303,13 @@ def test_digcomp_areas_and_competences_match_the_reference_data(version):
         for competence in area["competences"]:
             assert digcomp.is_competence(competence["id"])
         assert not digcomp.is_competence(f"{area['id']}.{len(area['competences']) + 1}")
+
+
+def test_attribution_names_authors_then_a_publisher_that_is_not_one_of_them(load):
+    from .conftest import COURSE_YML
+
+    museum = COURSE_YML.replace("  - name: Testredaktionen\n", "  - name: Museets vänner\n").replace("  name: Testmuseet\n", "  name: Museet\n")
+    course = load(minimal_course(**{"testkurs/course.yml": museum})).catalogue.courses[0]
+    assert course.attribution == "Museets vänner / Museet"
+    same = museum.replace("  name: Museet\n", "  name: Museets vänner\n")
+    assert load(minimal_course(**{"testkurs/course.yml": same})).catalogue.courses[0].attribution == "Museets vänner"

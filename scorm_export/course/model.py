@@ -170,8 +170,11 @@ class Course:
 
     @property
     def attribution(self) -> str:
-        names = ", ".join(person.name for person in self.authors)
-        return f"{names} / {self.publisher.name}" if self.publisher.name not in names else names
+        """Authors, then the publisher unless it is one of them: 'Redaktionen / Museet'."""
+        authors = ", ".join(person.name for person in self.authors)
+        if not self.publisher.name or any(person.name == self.publisher.name for person in self.authors):
+            return authors
+        return f"{authors} / {self.publisher.name}"
 
 
 @dataclass(frozen=True)
