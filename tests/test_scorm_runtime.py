@@ -395,6 +395,15 @@ def test_lesson_pages_opened_on_their_own_work_without_errors(single, per_lesson
     assert problems.warnings == []
 
 
+def test_links_to_other_sites_open_outside_the_lms_frame(single, tmp_path, page):
+    with served(single["scorm12"], tmp_path) as base:
+        page.goto(f"{base}pkg/lessons/forsta/intro.html")
+        licence = page.locator("footer a[rel~=license]")
+        expect(licence).to_have_attribute("target", "_blank")
+        assert "noopener" in licence.get_attribute("rel")
+        assert page.locator(".pager a[rel=next]").get_attribute("target") is None
+
+
 @pytest.mark.parametrize("faulty", ["throw", "false"])
 def test_an_lms_that_throws_or_refuses_never_breaks_the_course(faulty, single, tmp_path, page):
     problems = Problems(page)

@@ -281,7 +281,16 @@
 
   // ---- a lesson inside the shell: says which lesson is shown, nothing else
 
+  // Other sites often refuse to be shown inside an LMS frame: their links open in a new window instead
+  function openExternalLinksOutside() {
+    document.querySelectorAll('a[href^="http://"], a[href^="https://"]').forEach((link) => {
+      link.target = "_blank";
+      link.rel = (link.rel ? link.rel + " " : "") + "noopener";
+    });
+  }
+
   function runLesson(config) {
+    openExternalLinksOutside();
     const parent = window.parent;
     if (!parent || parent === window) return; // opened on its own
     const announce = () => parent.postMessage({ type: LESSON_MESSAGE, course: config.course, key: config.lesson }, "*");
@@ -296,6 +305,7 @@
   // ---- one lesson as its own SCO: opening it completes it
 
   function runSco(config) {
+    openExternalLinksOutside();
     const session = connect(config.standard);
     if (!session) return;
     session.report(1, 1);
