@@ -1,4 +1,4 @@
-"""The command line: `check`, `build` (the default) and `serve`."""
+"""The command line: `check`, `build` (the default), `serve` and `bench`."""
 
 from __future__ import annotations
 
@@ -23,11 +23,14 @@ def main(argv: list[str] | None = None) -> int:
     for sub in (build_parser, serve_parser):
         sub.add_argument("--sco", choices=[mode.value for mode in ScoMode], help="en SCO för hela kursen eller en per lektion")
     serve_parser.add_argument("--port", type=int, default=8000)
+    _add_bench_parser(commands)
     args = parser.parse_args(argv)
     project = Project(args.root.resolve())
     command = args.command or "build"
     if command == "check":
         return _check(project)
+    if command == "bench":
+        return _bench(project, args)
     options = BuildOptions(sco_mode=ScoMode(args.sco) if getattr(args, "sco", None) else None)
     if command == "serve":
         from .serve import serve
@@ -65,4 +68,27 @@ def _build(project: Project, options: BuildOptions) -> int:
         print(f"{len(report.problems.errors)} fel hittades; site/ har inte ändrats.", file=sys.stderr)
         return 1
     print(f"Byggt: {report.pages} sidor och {len(report.packages)} paket i {report.seconds['total']:.1f} s → {project.site}")
+    return 0
+
+
+def _add_bench_parser(commands) -> None:
+    bench = commands.add_parser("bench", help="mät bygget på en syntetisk korpus och jämför med MkDocs och zipfile")
+    bench.add_argument("--courses", type=int, default=20, help="antal kurser (standard: 20)")
+    bench.add_argument("--lessons", type=int, default=50, help="lektioner per kurs (standard: 50)")
+    bench.add_argument("--repeat", type=int, default=3, help="körningar per fas; rapporten visar medianer (standard: 3)")
+    bench.add_argument("--scaling", action="store_true", help="kör 250, 500 och 1000 lektioner för att visa att kostnaden är linjär")
+    bench.add_argument("--out", type=Path, default=Path("bench-results/bench.json"), help="JSON-resultatet (standard: bench-results/bench.json)")
+    bench.add_argument("--workdir", type=Path, help="behåll korpus och utdata här i stället för i en temporär mapp")
+
+
+def _bench(project: Project, args: argparse.Namespace) -> int:
+    from .bench import BenchOptions, format_table, run_bench
+
+    options = BenchOptions(
+        courses=args.courses, lessons=args.lessons, repeat=args.repeat, scaling=args.scaling, out=args.out, workdir=args.workdir,
+    )
+    results = run_bench(project.root, options, progress=lambda message: print(message, file=sys.stderr))
+    print(format_table(results))
+    out = options.out if options.out.is_absolute() else project.root / options.out
+    print(f"\nResults: {out}")
     return 0
