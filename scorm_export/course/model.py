@@ -7,6 +7,7 @@ Nothing downstream of the loader opens files under `content/`; whatever an outpu
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from enum import Enum
 
 
@@ -153,15 +154,24 @@ class Course:
     assets: tuple[Asset, ...] = field(default=())
     source: str = ""
 
-    @property
+    # cached: outputs ask for lessons and look them up once per link, so this keeps them linear
+    @cached_property
     def lessons(self) -> tuple[Lesson, ...]:
         return tuple(lesson for module in self.modules for lesson in module.lessons)
 
+    @cached_property
+    def _lessons_by_key(self) -> dict[str, Lesson]:
+        return {lesson.key: lesson for lesson in self.lessons}
+
+    @cached_property
+    def _assets_by_path(self) -> dict[str, Asset]:
+        return {asset.path: asset for asset in self.assets}
+
     def lesson(self, key: str) -> Lesson:
-        return next(lesson for lesson in self.lessons if lesson.key == key)
+        return self._lessons_by_key[key]
 
     def asset(self, path: str) -> Asset:
-        return next(asset for asset in self.assets if asset.path == path)
+        return self._assets_by_path[path]
 
     def assets_of(self, lesson: Lesson) -> tuple[Asset, ...]:
         """The assets a lesson shows or links, in path order: what its image credits list."""

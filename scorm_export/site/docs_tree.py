@@ -79,10 +79,11 @@ def write_docs_tree(
         )
         course_nav: list[Any] = [f"{course.id}/index.md"]
         lessons = course.lessons
+        index = 0
         for module_index, module in enumerate(course.modules, start=1):
             module_nav = []
             for lesson in module.lessons:
-                index = lessons.index(lesson) + 1
+                index += 1
                 write(
                     lesson_doc(course, lesson),
                     env.get_template("docs/lesson.md.j2").render(
