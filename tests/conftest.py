@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
 import textwrap
@@ -124,3 +125,22 @@ def sample_site(tmp_path_factory) -> Path:
     report = build(project)
     assert report.written, [str(problem) for problem in report.problems.items]
     return project.site
+
+
+def require_shared(path: Path) -> Path:
+    """../shared sits beside every checkout and in CI: there a missing file fails; elsewhere it skips."""
+    if not path.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{path} is missing: CI must have ../shared beside the checkout")
+        pytest.skip(f"{path} finns inte: ../shared saknas utanför CI (shared reference material absent)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def schema_validate():
+    """validate(kind, xml_bytes) -> errors, from ../shared/schemas/validate.py (the official XSDs)."""
+    script = require_shared(SHARED / "schemas" / "validate.py")
+    spec = importlib.util.spec_from_file_location("shared_schema_validate", script)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.validate

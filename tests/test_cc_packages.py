@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
-import os
 import posixpath
 import zipfile
 from dataclasses import dataclass
@@ -19,7 +17,7 @@ from scorm_export.packages.writer import write_packages
 from scorm_export.project import Project
 from scorm_export.templates import environment
 
-from .conftest import COURSE_YML, REPO, SHARED, lesson, minimal_course, write_project
+from .conftest import COURSE_YML, REPO, lesson, minimal_course, write_project
 
 CP = {
     "cc11": "http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1",
@@ -121,19 +119,6 @@ def cartridges(tmp_path_factory) -> dict[str, Cartridge]:
     return {key: Cartridge.open(key, path) for key, path in paths.items()}
 
 
-def schema_validator():
-    """validate(kind, bytes) from ../shared/schemas; outside CI a checkout without it skips, in CI it fails."""
-    script = SHARED / "schemas" / "validate.py"
-    if not script.is_file():
-        if os.environ.get("CI"):
-            pytest.fail(f"{script} is missing: CI must have ../shared with the official XSDs")
-        pytest.skip(f"{script} finns inte: de officiella XSD-filerna saknas utanför CI (shared schemas absent)")
-    spec = importlib.util.spec_from_file_location("shared_schema_validate", script)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.validate
-
-
 def structural_problems(cartridge: Cartridge) -> list[str]:
     """What the CC profile and the importers (Canvas, Moodle) require beyond what an XSD can say."""
     problems: list[str] = []
@@ -196,8 +181,8 @@ def broken_links(cartridge: Cartridge) -> list[str]:
     return broken
 
 
-def test_every_cc11_manifest_is_valid_against_moodles_import_schema(cartridges):
-    validate = schema_validator()
+def test_every_cc11_manifest_is_valid_against_moodles_import_schema(cartridges, schema_validate):
+    validate = schema_validate
     assert validate("cc11", cartridges["cc11"].manifest_bytes) == []
     assert validate("cc11-all", cartridges["cc11"].manifest_bytes) == []
 
@@ -287,8 +272,8 @@ def test_further_reading_becomes_one_weblink_file_per_link_carrying_title_and_ur
     }
 
 
-def test_cc11_weblinks_are_valid_against_the_weblink_schema(cartridges):
-    validate = schema_validator()
+def test_cc11_weblinks_are_valid_against_the_weblink_schema(cartridges, schema_validate):
+    validate = schema_validate
     cartridge = cartridges["cc11"]
     weblinks = [r for r in cartridge.resources().values() if r.get("type") == "imswl_xmlv1p1"]
     assert len(weblinks) == 2
@@ -340,14 +325,14 @@ def test_identifiers_and_paths_stay_the_same_after_a_version_bump(tmp_path):
         assert set(old.files) == set(new.files)
 
 
-def test_sample_courses_make_valid_self_contained_cartridges(tmp_path, renderer):
+def test_sample_courses_make_valid_self_contained_cartridges(tmp_path, renderer, schema_validate):
     result = load_project(Project(REPO), renderer)
     assert not result.problems.has_errors, [str(problem) for problem in result.problems.items]
     written = write_packages(
         result.catalogue, renderer, environment(REPO / "theme"), REPO / "theme", tmp_path, formats=VERSIONS,
     )
     assert len(written) == 2 * len(result.catalogue.courses)
-    validate = schema_validator()
+    validate = schema_validate
     for package in written:
         cartridge = Cartridge.open(package.format.key, tmp_path / package.file_name)
         assert structural_problems(cartridge) == [], package.file_name

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 
 import pytest
 import yaml
@@ -15,7 +14,7 @@ from scorm_export.course.slugs import file_slug, ordered_slug, slugify
 from scorm_export.licences import load_licences
 from scorm_export.problems import Problems
 
-from .conftest import COURSE_YML, REPO, SHARED, lesson, messages, minimal_course
+from .conftest import COURSE_YML, REPO, SHARED, lesson, messages, minimal_course, require_shared
 from .test_loader_validation import line_of
 
 INTRO_FILE = "testkurs/01-forsta/01-intro.md"
@@ -284,9 +283,7 @@ def test_course_digcomp_names_its_competences_and_their_areas(load):
 
 def digcomp_reference(version: str) -> dict:
     """The JRC-based reference data in ../shared; outside CI a checkout without it skips, in CI it fails."""
-    if not SHARED.is_dir() and not os.environ.get("CI"):
-        pytest.skip(f"{SHARED} finns inte: DigComp-referensdata saknas utanför CI (shared reference data absent)")
-    path = SHARED / "data/digcomp" / f"digcomp-{version}-core.en-sv.json"
+    path = require_shared(SHARED / "data/digcomp" / f"digcomp-{version}-core.en-sv.json")
     assert path.is_file(), f"DigComp-referensdata saknas: {path}"
     return json.loads(path.read_text(encoding="utf-8"))
 
@@ -306,8 +303,6 @@ def test_digcomp_areas_and_competences_match_the_reference_data(version):
 
 
 def test_attribution_names_authors_then_a_publisher_that_is_not_one_of_them(load):
-    from .conftest import COURSE_YML
-
     museum = COURSE_YML.replace("  - name: Testredaktionen\n", "  - name: Museets vänner\n").replace("  name: Testmuseet\n", "  name: Museet\n")
     course = load(minimal_course(**{"testkurs/course.yml": museum})).catalogue.courses[0]
     assert course.attribution == "Museets vänner / Museet"

@@ -5,10 +5,8 @@ Runs without a browser; what the runtime does in an LMS is in test_scorm_runtime
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import json
-import os
 import re
 import zipfile
 from pathlib import Path
@@ -20,7 +18,7 @@ from scorm_export.build import BuildOptions, build
 from scorm_export.course.model import ScoMode
 from scorm_export.packages.pages import RUNTIME_SOURCE
 
-from .conftest import COURSE_YML, REPO, SHARED, lesson, minimal_course, write_project
+from .conftest import COURSE_YML, REPO, lesson, minimal_course, write_project
 
 STANDARDS = ("scorm12", "scorm2004")
 SCHEMA_VERSION = {"scorm12": "1.2", "scorm2004": "2004 4th Edition"}
@@ -75,16 +73,8 @@ def every_package(builds) -> list[tuple[str, str, bytes]]:
 
 
 @pytest.fixture(scope="module")
-def validate():
-    path = SHARED / "schemas" / "validate.py"
-    if not path.exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"the official schemas are missing in CI: {path}")
-        pytest.skip(f"the official schemas are not here: {path}")
-    spec = importlib.util.spec_from_file_location("shared_schema_validate", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.validate
+def validate(schema_validate):
+    return schema_validate
 
 
 def test_every_manifest_validates_against_the_official_schemas(builds, validate):
