@@ -22,6 +22,7 @@ from .problems import Problems
 from .project import Project
 from .site.docs_tree import write_docs_tree
 from .site.mkdocs_build import render_site, site_settings
+from .site.settings import check_site_settings
 from .templates import environment
 
 DOWNLOADS = "downloads"
@@ -44,13 +45,16 @@ class BuildReport:
 
 
 def check(project: Project) -> LoadResult:
-    return load_project(project, MarkdownRenderer.from_mkdocs(project.mkdocs_config))
+    result = load_project(project, MarkdownRenderer.from_mkdocs(project.mkdocs_config))
+    check_site_settings(project, result.problems)
+    return result
 
 
 def build(project: Project, options: BuildOptions = BuildOptions()) -> BuildReport:
     started = time.perf_counter()
     renderer = MarkdownRenderer.from_mkdocs(project.mkdocs_config)
     result = load_project(project, renderer)
+    check_site_settings(project, result.problems)
     report = BuildReport(result.problems, seconds={"check": time.perf_counter() - started})
     if result.problems.has_errors:
         return report

@@ -103,3 +103,16 @@ def test_snapshot_sees_theme_and_settings_changes(tmp_path):
     before = snapshot(project.watched)
     (project.licences / "CC-BY-4.0.yml").write_text((project.licences / "CC-BY-4.0.yml").read_text() + "\n", encoding="utf-8")
     assert snapshot(project.watched) != before
+
+
+def test_missing_accessibility_settings_are_reported_at_their_line_and_nothing_is_built(tmp_path):
+    project = write_project(tmp_path / "p", minimal_course())
+    settings = project.mkdocs_config.read_text(encoding="utf-8")
+    broken = settings.replace("    compliance: delvis", "    compliance: kanske").replace("    contact_email: tillganglighet@example.org\n", "")
+    project.mkdocs_config.write_text(broken, encoding="utf-8")
+    line = broken.splitlines().index(next(l for l in broken.splitlines() if l.strip().startswith("compliance:"))) + 1
+    result = run_cli("--root", str(project.root))
+    assert result.returncode == 1 and not project.site.exists()
+    assert f"mkdocs.yml:{line}: 'compliance' måste vara ett av: helt, delvis, inte" in result.stderr
+    assert "obligatoriskt fält 'contact_email' saknas i extra.accessibility" in result.stderr
+    assert "Traceback" not in result.stderr
