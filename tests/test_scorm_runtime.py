@@ -389,6 +389,8 @@ def test_lesson_pages_opened_on_their_own_work_without_errors(single, per_lesson
             if name == "shell-lesson":
                 page.locator(".pager a[rel=next]").click()
                 expect(page.locator("body")).to_have_attribute("data-lesson", LESSONS[1])
+            # the pager's navigation may still be running the page's scripts: wait for the runtime, then ask it
+            page.wait_for_function("window.ScormExportRuntime !== undefined")
             assert page.evaluate("typeof window.ScormExportRuntime.encodeState") == "function"
             page.goto("about:blank")  # pagehide with nothing to terminate
     assert problems.errors == []
