@@ -9,13 +9,13 @@ from pathlib import Path
 from .build import BuildOptions, build, check
 from .course.model import ScoMode
 from .problems import Problems
-from .project import Project
+from .project import Project, ProjectNotFound, find_root
 from .site.mkdocs_build import SiteRenderError
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, script_folder: Path | None = None) -> int:
     parser = argparse.ArgumentParser(prog="build.py", description="Bygger kurswebbplatsen och kurspaketen från content/.")
-    parser.add_argument("--root", type=Path, default=Path.cwd(), help="projektets rotmapp (standard: aktuell mapp)")
+    parser.add_argument("--root", type=Path, help="projektets rotmapp (standard: närmaste mapp uppåt med mkdocs.yml och content/)")
     commands = parser.add_subparsers(dest="command")
     commands.add_parser("check", help="kontrollera allt innehåll och skriv ut alla problem")
     build_parser = commands.add_parser("build", help="kontrollera och bygg site/ (standard)")
@@ -25,7 +25,15 @@ def main(argv: list[str] | None = None) -> int:
     serve_parser.add_argument("--port", type=int, default=8000)
     _add_bench_parser(commands)
     args = parser.parse_args(argv)
-    project = Project(args.root.resolve())
+    try:
+        root = args.root.resolve() if args.root else find_root(Path.cwd(), script_folder)
+    except ProjectNotFound as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    if args.root and not (root / "mkdocs.yml").is_file():
+        print(f"{root} är inget kursprojekt: mkdocs.yml saknas där (no mkdocs.yml in --root)", file=sys.stderr)
+        return 2
+    project = Project(root)
     command = args.command or "build"
     if command == "check":
         return _check(project)

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
-from .course.fields import FieldReader
+from .course.fields import FieldReader, url_problem
 from .course.model import Licence
 from .course.sources import YamlMap, parse_yaml, read_text
 from .problems import Problems
@@ -49,8 +48,9 @@ def _load_one(path: Path, problems: Problems) -> Licence | None:
     name_en = name_fields.text("en", required=True) if name_fields else ""
     urls = {key: fields.text(key, required=True, example="https://creativecommons.org/...") for key in ("deed", "legal_code")}
     for key, url in urls.items():
-        if url and not re.match(r"^https://", url):
-            problems.error(path, fields.line(key), f"'{key}' ska vara en https-adress")
+        problem = url_problem(url, schemes=("https",)) if url else None
+        if problem:
+            problems.error(path, fields.line(key), f"'{key}': {problem}")
     # required ('[]' for CC0 and PDM): a forgotten list would silently drop the attribution requirement
     conditions = fields.text_list("conditions", required=True, example="[BY, SA]")
     for condition in conditions:

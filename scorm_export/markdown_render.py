@@ -27,6 +27,13 @@ class FoundUrl:
     alt: str
 
 
+@dataclass(frozen=True)
+class Rendered:
+    html: str
+    urls: list[FoundUrl]
+    ids: frozenset[str]
+
+
 def extensions_from_mkdocs(config_path: Path) -> tuple[list[str], dict[str, dict[str, Any]]]:
     """The `markdown_extensions` of mkdocs.yml as Python-Markdown wants them."""
     config = yaml.safe_load(config_path.read_text(encoding="utf-8")) or {}
@@ -116,10 +123,14 @@ class MarkdownRenderer:
         self._collector.found, self._collector.ids = [], set()
         return self._md.convert(text)
 
+    def render(self, text: str) -> Rendered:
+        """The HTML of a Markdown text with its links and images, in document order, and its element ids."""
+        html = self.html(text)
+        return Rendered(html, list(self._collector.found), frozenset(self._collector.ids))
+
     def urls(self, text: str) -> tuple[list[FoundUrl], set[str]]:
-        """The links and images in a Markdown text, in document order, and its element ids."""
-        self.html(text)
-        return list(self._collector.found), set(self._collector.ids)
+        rendered = self.render(text)
+        return rendered.urls, set(rendered.ids)
 
 
 def rewrite_urls(text: str, replace: Callable[[str], str | None]) -> str:

@@ -6,6 +6,30 @@ from dataclasses import dataclass
 from pathlib import Path
 
 
+MARKERS = ("mkdocs.yml", "content")
+
+
+class ProjectNotFound(Exception):
+    """No folder looked like a project root; the message says where we looked."""
+
+
+def find_root(start: Path, fallback: Path | None = None) -> Path:
+    """The nearest folder from `start` upwards (as git does) that holds mkdocs.yml and content/.
+
+    `fallback` (the folder of build.py) is tried last, so that `python path/to/build.py` works from anywhere.
+    """
+    start = start.resolve()
+    candidates = [start, *start.parents] + ([fallback.resolve()] if fallback else [])
+    for folder in candidates:
+        if (folder / MARKERS[0]).is_file() and (folder / MARKERS[1]).is_dir():
+            return folder
+    where = f"{start} och mapparna ovanför" + (f", och {fallback.resolve()}" if fallback else "")
+    raise ProjectNotFound(
+        f"Hittar inget kursprojekt: letade efter mkdocs.yml och content/ i {where}; ange mappen med --root "
+        "(no project found)"
+    )
+
+
 @dataclass(frozen=True)
 class Project:
     root: Path

@@ -6,13 +6,35 @@ import json
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
 
 from . import ui_strings
 
 
+# Every character that could start Markdown, HTML or an attribute list, as a character reference:
+# Python-Markdown passes references through untouched and the browser shows the character itself.
+_MARKDOWN_INERT = {char: f"&#{ord(char)};" for char in "\\`*_[](){}<>&\"'#+-.!|~^=:@"}
+
+
 def json_for_script(value: object) -> str:
-    """JSON that is safe inside <script> (no '</' can end the element early)."""
-    return json.dumps(value, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
+    """JSON that is safe inside <script>: no '<' can end the element or open a comment in it."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def markdown_text(value: object) -> Markup:
+    """Content text for a Markdown page: shown as written, never turned into markup.
+
+    Line breaks become spaces, so that no text can start a heading, a list or a block of its own.
+    """
+    return Markup("".join(_MARKDOWN_INERT.get(char, char) for char in " ".join(str(value).split())))
+
+
+def _finalize_markdown(value: object) -> object:
+    # templates mark what is already markup (|e for URLs, macros, |tojson); everything else is text
+    if isinstance(value, (Markup, int, float)):
+        return value
+    return markdown_text(value)
 
 
 def environment(theme: Path) -> Environment:
@@ -31,5 +53,11 @@ def environment(theme: Path) -> Environment:
         level_name=ui_strings.level_name,
         language_name=ui_strings.language_name,
         script_json=json_for_script,
+        markdown_text=markdown_text,
     )
     return env
+
+
+def markdown_environment(env: Environment) -> Environment:
+    """The same templates for Markdown pages (`docs/*.md.j2`): every `{{ value }}` is inert text."""
+    return env.overlay(finalize=_finalize_markdown)

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..problems import Problems
-from .sources import YamlList, YamlMap
+from .sources import YamlList, YamlMap, unsafe_character, unsafe_character_message
 
 _DURATION_PART = re.compile(r"(\d+(?:[.,]\d+)?)\s*(h|tim(?:me|mar)?|min(?:ut(?:er)?)?)", re.IGNORECASE)
 _ISO_DURATION = re.compile(r"^PT(?:(\d+)H)?(?:(\d+)M)?$")
@@ -40,6 +40,22 @@ def parse_duration(value: Any) -> int | None:
         minutes += amount * 60 if part.group(2).lower().startswith(("h", "t")) else amount
     # a number too long for a float is infinite, and round() of infinity raises
     return round(minutes) if 0 < minutes and math.isfinite(minutes) else None
+
+
+def url_problem(url: str, *, mailto: bool = False, schemes: tuple[str, ...] = ("https", "http")) -> str | None:
+    """Why `url` is not a web address that may be published, or None."""
+    allowed = schemes + (("mailto",) if mailto else ())
+    shown = ", ".join(f"{scheme}:" for scheme in allowed)
+    if re.search(r"\s", url):
+        return f"adressen {url!r} innehåller mellanslag; skriv den utan mellanslag, t.ex. med %20 (URL with spaces)"
+    scheme, _, rest = url.partition(":")
+    if scheme.lower() not in allowed or not rest:
+        return f"adressen {url!r} ska börja med {shown} (only {shown} URLs are allowed)"
+    if scheme.lower() in ("http", "https") and not re.match(r"//[^/?#@\s]+", rest):
+        return f"adressen {url!r} saknar en webbplats, t.ex. https://example.org/ (URL without host)"
+    if scheme.lower() == "mailto" and "@" not in rest:
+        return f"adressen {url!r} är ingen e-postadress, t.ex. mailto:namn@example.org"
+    return None
 
 
 class FieldReader:
@@ -82,6 +98,10 @@ class FieldReader:
         if not isinstance(value, str):
             self._error(key, f"'{key}' ska vara text inom citattecken, t.ex. {key}: \"{value}\" (expected a quoted string)")
             return str(value)
+        found = unsafe_character(value)
+        if found is not None:
+            self._error(key, f"'{key}': {unsafe_character_message(found[1])}")
+            return default
         return value.strip()
 
     def text_list(self, key: str, *, required: bool = False, example: str = "[...]") -> tuple[str, ...]:
@@ -101,6 +121,10 @@ class FieldReader:
         for index, item in enumerate(value):
             if not isinstance(item, str) or not item.strip():
                 self.problems.error(self.path, value.line_of(index), f"'{key}': varje punkt ska vara en text (expected text)")
+                continue
+            found = unsafe_character(item)
+            if found is not None:
+                self.problems.error(self.path, value.line_of(index), f"'{key}': {unsafe_character_message(found[1])}")
                 continue
             items.append(item.strip())
         return tuple(items)
@@ -127,6 +151,17 @@ class FieldReader:
             self._error(key, f"'{key}' ska vara en lista (expected a list)")
             return []
         return [(item, value.line_of(index)) for index, item in enumerate(value)]
+
+    def url(self, key: str, *, required: bool, mailto: bool = False) -> str | None:
+        """A web address (https:, http:, or mailto: where an address makes sense), or None after reporting it."""
+        value = self.text(key, required=required, example="https://...")
+        if not value:
+            return None
+        problem = url_problem(value, mailto=mailto)
+        if problem:
+            self._error(key, f"'{key}': {problem}")
+            return None
+        return value
 
     def duration(self, key: str, *, required: bool) -> int | None:
         self.read.add(key)

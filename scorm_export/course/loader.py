@@ -19,7 +19,8 @@ from .model import (
 )
 from .references import CourseFiles, LessonTarget, line_finder, resolve
 from .slugs import ordered_slug
-from .sources import YamlMap, parse_yaml, read_text, split_front_matter
+from .html_policy import disallowed
+from .sources import YamlMap, parse_yaml, read_text, split_front_matter, unsafe_character, unsafe_character_message
 
 COURSE_FILE = "course.yml"
 MODULE_FILE = "module.yml"
@@ -51,7 +52,7 @@ def load_project(project: Project, renderer: MarkdownRenderer) -> LoadResult:
         problems.error(project.content, 1, "mappen content/ saknas: lägg kurserna i content/<kurs>/course.yml")
         return LoadResult(Catalogue((), tuple(licences.values())), problems)
     content_root = Path(os.path.realpath(project.content))
-    _report_symlinks_out(project.content, content_root, problems)
+    _report_unsafe_entries(project.content, content_root, problems)
     for folder in sorted(project.content.iterdir(), key=lambda p: ordered_slug(p.name)[0]):
         if folder.name.startswith(".") or not folder.is_dir() or not _inside(folder, content_root):
             continue
@@ -62,6 +63,8 @@ def load_project(project: Project, renderer: MarkdownRenderer) -> LoadResult:
         if course is not None:
             courses.append(course)
     _report_duplicate_ids(courses, project, problems)
+    if not courses and not problems.has_errors:
+        problems.error(project.content, 1, f"ingen kurs hittades i content/: skapa content/<kurs>/{COURSE_FILE} (no course found)")
     return LoadResult(Catalogue(tuple(courses), tuple(licences.values())), problems)
 
 
@@ -69,12 +72,17 @@ def _inside(path: Path, content_root: Path) -> bool:
     return Path(os.path.realpath(path)).is_relative_to(content_root)
 
 
-def _report_symlinks_out(content: Path, content_root: Path, problems: Problems) -> None:
+def _report_unsafe_entries(content: Path, content_root: Path, problems: Problems) -> None:
+    """Symbolic links out of content/, and names no output can carry (a newline would even drop the order prefix)."""
     for folder, dirs, files in os.walk(content):
         for name in sorted(dirs + files):
             path = Path(folder) / name
             if path.is_symlink() and not _inside(path, content_root):
                 problems.error(path, 1, "symbolisk länk pekar utanför content/; kopiera filen in i kursen i stället (symlink out of content/)")
+            found = unsafe_character(name)
+            if found is not None:
+                kind = "mappnamnet" if path.is_dir() else "filnamnet"
+                problems.error(path, 1, f"{kind} innehåller ett {unsafe_character_message(found[1])}; byt namn på det (control character in a file name)")
 
 
 def _report_duplicate_ids(courses: list[Course], project: Project, problems: Problems) -> None:
@@ -96,6 +104,7 @@ class _LessonDraft:
     fields: FieldReader | None
     body: str
     body_first_line: int
+    html: str
     urls: list[FoundUrl]
     ids: frozenset[str]
 
@@ -202,7 +211,7 @@ class _CourseLoader:
         if isinstance(item, YamlMap):
             person = FieldReader(item, self.course_file, self.problems, "authors")
             name = person.text("name", required=True, example="Namn Namnsson")
-            url = person.text("url", required=False) or None
+            url = person.url("url", required=False, mailto=True)
             person.report_unknown(["name", "url"])
             return Person(name, url) if name else None
         self.problems.error(self.course_file, line, f"{who} ska ha ett namn, t.ex. {example} (expected a name)")
@@ -236,9 +245,7 @@ class _CourseLoader:
                 self.problems.error(self.course_file, line, "further_reading: varje punkt behöver title och url")
                 continue
             reader = FieldReader(item, self.course_file, self.problems, "further_reading")
-            title, url = reader.text("title", required=True), reader.text("url", required=True, example="https://...")
-            if url and not url.startswith(("https://", "http://")):
-                self.problems.error(self.course_file, reader.line("url"), f"further_reading: '{url}' ska vara en webbadress (https://...)")
+            title, url = reader.text("title", required=True), reader.url("url", required=True)
             reader.report_unknown(["title", "url"])
             if title and url:
                 links.append(WebLink(title, url))
@@ -319,13 +326,17 @@ class _CourseLoader:
     def _lesson_draft(self, path: Path, module_slug: str, slug: str) -> _LessonDraft:
         text = read_text(path, self.problems)
         if text is None:
-            return _LessonDraft(path, module_slug, slug, None, "", 1, [], frozenset())
+            return _LessonDraft(path, module_slug, slug, None, "", 1, "", [], frozenset())
         document = split_front_matter(text, path, self.problems)
         fields = FieldReader(document.meta, path, self.problems, "front matter") if document.meta is not None else None
-        urls, ids = self.renderer.urls(document.body)
-        return _LessonDraft(path, module_slug, slug, fields, document.body, document.body_first_line, urls, frozenset(ids))
+        rendered = self.renderer.render(document.body)
+        return _LessonDraft(
+            path, module_slug, slug, fields, document.body, document.body_first_line, rendered.html, rendered.urls, rendered.ids,
+        )
 
     def _lesson(self, draft: _LessonDraft, files: CourseFiles) -> Lesson | None:
+        for item in disallowed(draft.html):
+            self.problems.error(draft.path, _line_of(draft.body, draft.body_first_line, item.needle), item.message())
         find_line = line_finder(draft.body, draft.body_first_line)
         references: list[Reference] = []
         for found in draft.urls:
@@ -367,6 +378,12 @@ class _CourseLoader:
             source = real.relative_to(files.course_root).as_posix()
             assets.append(Asset(source, path, data, _media_type(path), licence, attribution))
         return tuple(assets)
+
+
+def _line_of(body: str, first_line: int, needle: str) -> int:
+    """The first line of the body that holds `needle` (case-insensitive), else the body's first line."""
+    index = body.lower().find(needle.lower())
+    return first_line + (body.count("\n", 0, index) if index >= 0 else 0)
 
 
 def _media_type(path: str) -> str:

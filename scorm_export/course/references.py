@@ -83,6 +83,12 @@ def resolve(
         return None
     parts = urlsplit(url)
     if parts.scheme in _EXTERNAL_SCHEMES:
+        if found.is_image:
+            problems.error(source, line, (
+                f"bilden {url!r} hämtas från en annan webbplats: den får då veta vem som läser (privacy), och paketen "
+                "måste fungera utan internet; spara bilden i kursmappen och ange dess licens (remote image)"
+            ))
+            return None
         return Reference(url, ReferenceKind.EXTERNAL, url, parts.fragment, line, found.is_image)
     if parts.scheme or parts.netloc or re.match(r"^[A-Za-z]:[\\/]", url):
         problems.error(source, line, f"{what} {url!r} använder ett adressformat som inte stöds; använd en relativ sökväg eller en https-adress")

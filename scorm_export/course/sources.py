@@ -5,6 +5,8 @@ Every failure becomes a Problem with a line number; nothing here raises on bad i
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -38,6 +40,26 @@ class YamlList(list):
         return self.item_lines[index] if index < len(self.item_lines) else self.line
 
 
+# C0 and C1 controls (but tab and line breaks), DEL, lone surrogates and noncharacters: invisible in an
+# editor, not allowed in XML manifests, and parse errors in HTML
+_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
+                     + "".join(f"\\U{plane:04x}fffe\\U{plane:04x}ffff" for plane in range(1, 17)) + "]")
+
+
+def unsafe_character(text: str) -> tuple[int, str] | None:
+    """The first character that must not be published, as (index, description), or None."""
+    match = _UNSAFE.search(text)
+    if match is None:
+        return None
+    char = match.group()
+    name = unicodedata.name(char, "") if not 0xD800 <= ord(char) <= 0xDFFF else "surrogate"
+    return match.start(), f"U+{ord(char):04X}" + (f" {name}" if name else "")
+
+
+def unsafe_character_message(description: str) -> str:
+    return f"osynligt styrtecken {description}: ta bort det, det syns inte i en editor men stoppar paketen (control character)"
+
+
 def read_text(path: Path, problems: Problems) -> str | None:
     """The file as text, or None after reporting why it cannot be read."""
     try:
@@ -51,7 +73,13 @@ def read_text(path: Path, problems: Problems) -> str | None:
         line = data[: exc.start].count(b"\n") + 1
         problems.error(path, line, "filen är inte UTF-8-kodad; spara den som UTF-8 (file is not UTF-8)")
         return None
-    return text.removeprefix("\ufeff").replace("\r\n", "\n")
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n")
+    found = unsafe_character(text)
+    if found is not None:
+        index, description = found
+        problems.error(path, text.count("\n", 0, index) + 1, unsafe_character_message(description))
+        return None
+    return text
 
 
 def parse_yaml(text: str, path: Path, problems: Problems, first_line: int = 1) -> Any:
@@ -63,6 +91,10 @@ def parse_yaml(text: str, path: Path, problems: Problems, first_line: int = 1) -
         line = first_line + (mark.line if mark else 0)
         what = exc.problem or exc.context or "okänt fel"
         problems.error(path, line, f"YAML-syntaxfel: {what} (YAML syntax error)")
+        return None
+    except yaml.reader.ReaderError as exc:
+        line = first_line + text.count("\n", 0, max(exc.position, 0))
+        problems.error(path, line, f"YAML-syntaxfel: tecknet {exc.character!r} är inte tillåtet (YAML syntax error)")
         return None
     except yaml.YAMLError as exc:
         problems.error(path, first_line, f"YAML-syntaxfel: {exc}")

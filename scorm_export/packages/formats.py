@@ -13,6 +13,9 @@ class PackageFormat:
     advice_sv: str
     advice_en: str
 
+    def advice(self, language: str = "sv") -> str:
+        return self.advice_sv if language == "sv" else self.advice_en
+
     def file_name(self, course_id: str, version: str) -> str:
         return f"{course_id}-{version}-{self.suffix}"
 

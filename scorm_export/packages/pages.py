@@ -14,6 +14,7 @@ from jinja2 import Environment
 
 from .. import ui_strings
 from ..course.model import Course, Lesson, ReferenceKind
+from ..course.html_policy import sanitize
 from ..markdown_render import MarkdownRenderer, rewrite_urls
 
 RUNTIME_SOURCE = Path(__file__).resolve().parent.parent / "runtime" / "scorm-runtime.js"
@@ -48,7 +49,8 @@ class PackagePages:
         self.course = course
         self.env = env
         self.theme = theme
-        self.bodies = {lesson.key: renderer.html(self._package_markdown(lesson)) for lesson in course.lessons}
+        # the loader has refused anything the policy removes; sanitizing again guards against a gap between the two
+        self.bodies = {lesson.key: sanitize(renderer.html(self._package_markdown(lesson))) for lesson in course.lessons}
 
     def _package_markdown(self, lesson: Lesson) -> str:
         here = posixpath.dirname(lesson_path(lesson))

@@ -5,6 +5,7 @@ MkDocs + Material only render what this writes; no MkDocs hooks or plugins gener
 
 from __future__ import annotations
 
+import html
 import posixpath
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +17,7 @@ from ..course.model import Catalogue, Course, Lesson, ReferenceKind
 from ..markdown_render import rewrite_urls
 from ..packages.formats import PackageFile
 from .. import ui_strings
+from ..templates import markdown_environment
 from .metadata import course_json_ld
 
 ACCESSIBILITY_PAGE = "tillganglighet.md"
@@ -54,6 +56,7 @@ def write_docs_tree(
     env: Environment,
     site_settings: dict[str, Any],
 ) -> DocsTree:
+    env = markdown_environment(env)
     strings = ui_strings.strings("sv")
     nav: list[Any] = [{strings["catalogue"]: "index.md"}]
     pages = 0
@@ -73,7 +76,7 @@ def write_docs_tree(
         write(
             f"{course.id}/index.md",
             env.get_template("docs/course.md.j2").render(
-                course=course, t=strings, downloads=downloads.get(course.id, []),
+                course=course, t=course_strings, downloads=downloads.get(course.id, []),
                 json_ld=course_json_ld(course), lesson_doc=lambda lesson: posixpath.relpath(lesson_doc(course, lesson), course.id),
             ),
         )
@@ -92,12 +95,17 @@ def write_docs_tree(
                         media=course.assets_of(lesson),
                     ),
                 )
-                module_nav.append({lesson.title: lesson_doc(course, lesson)})
-            course_nav.append({f"{module_index}. {module.title}": module_nav})
+                module_nav.append({_nav_title(lesson.title): lesson_doc(course, lesson)})
+            course_nav.append({f"{module_index}. {_nav_title(module.title)}": module_nav})
         for asset in course.assets:
             write(f"{course.id}/{asset.path}", asset.data)
-        nav.append({course.title: course_nav})
+        nav.append({_nav_title(course.title): course_nav})
         pages += 1 + len(lessons)
     write(ACCESSIBILITY_PAGE, env.get_template("docs/accessibility.md.j2").render(a=site_settings.get("accessibility", {}), t=strings))
     nav.append({strings["accessibility_statement"]: ACCESSIBILITY_PAGE})
     return DocsTree(nav, pages + 1)
+
+
+def _nav_title(text: str) -> str:
+    # Material prints navigation titles as HTML, as it does titles taken from headings
+    return html.escape(text)
