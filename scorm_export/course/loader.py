@@ -20,7 +20,7 @@ from .model import (
 from .references import CourseFiles, LessonTarget, line_finder, resolve
 from .slugs import ordered_slug
 from .html_policy import disallowed
-from .sources import YamlMap, parse_yaml, read_text, split_front_matter, unsafe_character, unsafe_character_message
+from .sources import YamlMap, parse_yaml, read_text, split_front_matter, unsafe_character_message, unsafe_name_character
 
 COURSE_FILE = "course.yml"
 MODULE_FILE = "module.yml"
@@ -79,7 +79,7 @@ def _report_unsafe_entries(content: Path, content_root: Path, problems: Problems
             path = Path(folder) / name
             if path.is_symlink() and not _inside(path, content_root):
                 problems.error(path, 1, "symbolisk länk pekar utanför content/; kopiera filen in i kursen i stället (symlink out of content/)")
-            found = unsafe_character(name)
+            found = unsafe_name_character(name)
             if found is not None:
                 kind = "mappnamnet" if path.is_dir() else "filnamnet"
                 problems.error(path, 1, f"{kind} innehåller ett {unsafe_character_message(found[1])}; byt namn på det (control character in a file name)")

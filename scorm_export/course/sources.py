@@ -56,6 +56,14 @@ def unsafe_character(text: str) -> tuple[int, str] | None:
     return match.start(), f"U+{ord(char):04X}" + (f" {name}" if name else "")
 
 
+def unsafe_name_character(name: str) -> tuple[int, str] | None:
+    """Like unsafe_character, for a file or folder name, where a tab or a line break is invisible too."""
+    for index, char in enumerate(name):
+        if char in "\t\n\r":
+            return index, f"U+{ord(char):04X}"
+    return unsafe_character(name)
+
+
 def unsafe_character_message(description: str) -> str:
     return f"osynligt styrtecken {description}: ta bort det, det syns inte i en editor men stoppar paketen (control character)"
 
