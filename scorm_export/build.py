@@ -1,7 +1,7 @@
 """The build: load and check, write packages and the site into a staging folder, then swap it in.
 
-A build with content errors writes nothing; a build that fails half-way leaves the previous
-`site/` as it was.
+A build with content errors writes nothing; a build that fails half-way, or is killed at any
+moment, leaves the previous `site/` as it was (see publish.py).
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ import os
 import shutil
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from .packages.formats import PackageFile
 from .packages.writer import write_packages
 from .problems import Problems
 from .project import Project
+from .publish import STAGING_PREFIX, build_lock, remove_leftovers, stop_point, swap_in
 from .site.docs_tree import write_docs_tree
 from .site.mkdocs_build import render_site, site_settings
 from .site.settings import check_site_settings
@@ -50,22 +52,33 @@ def check(project: Project) -> LoadResult:
     return result
 
 
-def build(project: Project, options: BuildOptions = BuildOptions()) -> BuildReport:
+def build(
+    project: Project, options: BuildOptions = BuildOptions(), on_wait: Callable[[], None] | None = None,
+) -> BuildReport:
+    """`on_wait` is called once if another build of this project runs and this one has to wait."""
     started = time.perf_counter()
-    renderer = MarkdownRenderer.from_mkdocs(project.mkdocs_config)
-    result = load_project(project, renderer)
-    check_site_settings(project, result.problems)
-    report = BuildReport(result.problems, seconds={"check": time.perf_counter() - started})
-    if result.problems.has_errors:
-        return report
-    staging_root = Path(tempfile.mkdtemp(prefix=".build-", dir=project.root))
-    try:
+    # content is read under the lock too, so that a build that waited never publishes what it read before
+    with build_lock(project.root, on_wait):
+        stop_point("locked")
+        renderer = MarkdownRenderer.from_mkdocs(project.mkdocs_config)
+        result = load_project(project, renderer)
+        check_site_settings(project, result.problems)
+        report = BuildReport(result.problems, seconds={"check": time.perf_counter() - started})
+        if result.problems.has_errors:
+            return report
+        remove_leftovers(project.root)
+        staging_root = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=project.root))
         staging = staging_root / "site"
-        _write_outputs(project, result.catalogue, renderer, options, staging, staging_root / "docs", report)
-        _swap_in(staging, project.site, staging_root)
-        report.written = True
-    finally:
-        shutil.rmtree(staging_root, ignore_errors=True)
+        try:
+            _write_outputs(project, result.catalogue, renderer, options, staging, staging_root / "docs", report)
+            stop_point("before-swap")
+            swap_in(staging, project.site)
+            report.written = True
+            stop_point("after-swap")
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)  # after the swap, the previous site
+            stop_point("cleanup")
+            shutil.rmtree(staging_root, ignore_errors=True)
     report.seconds["total"] = time.perf_counter() - started
     return report
 
@@ -80,6 +93,7 @@ def _write_outputs(
         catalogue, renderer, env, project.theme, staging.parent / DOWNLOADS, sco_mode=options.sco_mode, formats=options.formats,
     )
     report.seconds["packages"] = time.perf_counter() - mark
+    stop_point("packages-written")
     downloads: dict[str, list[PackageFile]] = {course.id: [] for course in catalogue.courses}
     for package in report.packages:
         downloads[package.course_id].append(package)
@@ -87,17 +101,10 @@ def _write_outputs(
         mark = time.perf_counter()
         tree = write_docs_tree(catalogue, downloads, docs, env, site_settings(project).get("extra", {}))
         render_site(project, docs, staging, tree.nav)
+        stop_point("site-rendered")
         report.pages = tree.pages
         report.seconds["site"] = time.perf_counter() - mark
     staging.mkdir(parents=True, exist_ok=True)
     # MkDocs empties its site_dir, so the packages join the site only after it has rendered
     if (staging.parent / DOWNLOADS).exists():
         os.replace(staging.parent / DOWNLOADS, staging / DOWNLOADS)
-
-
-def _swap_in(staging: Path, site: Path, scratch: Path) -> None:
-    """Replace `site` with `staging` by two renames on the same file system."""
-    if site.exists():
-        old = scratch / "previous-site"
-        os.replace(site, old)
-    os.replace(staging, site)

@@ -66,7 +66,7 @@ def _check(project: Project) -> int:
 
 def _build(project: Project, options: BuildOptions) -> int:
     try:
-        report = build(project, options)
+        report = build(project, options, on_wait=say_waiting)
     except SiteRenderError as exc:
         print(exc, file=sys.stderr)
         print("Bygget avbröts; den tidigare site/ är orörd.", file=sys.stderr)
@@ -77,6 +77,10 @@ def _build(project: Project, options: BuildOptions) -> int:
         return 1
     print(f"Byggt: {report.pages} sidor och {len(report.packages)} paket i {report.seconds['total']:.1f} s → {project.site}")
     return 0
+
+
+def say_waiting() -> None:
+    print("Ett annat bygge pågår i den här mappen; väntar tills det är klart … (another build is running; waiting)", file=sys.stderr)
 
 
 def _add_bench_parser(commands) -> None:

@@ -10,6 +10,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from .build import BuildOptions, build
+from .cli import say_waiting
 from .project import Project
 from .site.mkdocs_build import SiteRenderError
 
@@ -33,7 +34,7 @@ def snapshot(paths: tuple[Path, ...]) -> Snapshot:
 def rebuild(project: Project, options: BuildOptions) -> bool:
     """Build once, printing problems; the previous site stays when the build fails."""
     try:
-        report = build(project, options)
+        report = build(project, options, on_wait=say_waiting)
     except SiteRenderError as exc:
         print(exc, file=sys.stderr)
         return False
