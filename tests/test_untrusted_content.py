@@ -220,3 +220,25 @@ def test_root_option_names_the_project(tmp_path):
     assert result.returncode == 0 and "1 kurser" in result.stdout
     result = _run([str(REPO / "build.py"), "--root", str(tmp_path), "check"], cwd=tmp_path)
     assert result.returncode == 2 and "mkdocs.yml" in result.stderr
+
+
+# --- SVG images ------------------------------------------------------------------------------------
+
+
+def test_an_svg_with_script_is_an_error_at_its_line_and_nothing_is_built(tmp_path):
+    svg = b'<svg xmlns="http://www.w3.org/2000/svg">\n<rect width="1" height="1"/>\n<script>alert(1)</script>\n</svg>\n'
+    files = minimal_course(**{
+        LESSON: lesson("Intro", "\n![En ruta](bilder/ruta.svg)\n"),
+        "testkurs/01-forsta/bilder/ruta.svg": svg,
+    })
+    project = write_project(tmp_path / "p", files)
+    report = build(project)
+    assert not report.written and not project.site.exists()
+    problems = [str(p) for p in report.problems.items]
+    assert len(problems) == 1 and problems[0].startswith("content/testkurs/01-forsta/bilder/ruta.svg:3:") and "<script>" in problems[0]
+
+
+def test_every_sample_svg_passes_the_check_and_is_published(sample_site):
+    published = {path.name for path in sample_site.rglob("*.svg") if "downloads" not in path.parts}
+    sources = list((REPO / "content").rglob("*.svg"))
+    assert sources and len(published) == len(sources)

@@ -20,6 +20,7 @@ from .model import (
 from .references import CourseFiles, LessonTarget, line_finder, resolve
 from .slugs import ordered_slug
 from .html_policy import disallowed
+from .svg_safety import svg_problems
 from .sources import YamlMap, parse_yaml, read_text, split_front_matter, unsafe_character_message, unsafe_name_character
 
 COURSE_FILE = "course.yml"
@@ -375,6 +376,10 @@ class _CourseLoader:
             except OSError as exc:
                 self.problems.error(real, 1, f"filen kan inte läsas: {exc.strerror or exc}")
                 continue
+            if _media_type(path) == "image/svg+xml":
+                # opened directly, an SVG is a document of the site's own origin: no script may reach it
+                for problem in svg_problems(data):
+                    self.problems.error(real, problem.line, problem.message)
             source = real.relative_to(files.course_root).as_posix()
             assets.append(Asset(source, path, data, _media_type(path), licence, attribution))
         return tuple(assets)
