@@ -43,9 +43,14 @@ class Problems:
     def display(self, path: Path | str) -> str:
         path = Path(path)
         try:
-            return path.relative_to(self.root).as_posix()
+            shown = path.relative_to(self.root).as_posix()
         except ValueError:
-            return path.as_posix()
+            shown = path.as_posix()
+        # a line break or an undecodable byte in a file name must not break the one-line 'path:line: message'
+        return "".join(
+            char if char.isprintable() or char == " " else char.encode("unicode_escape", "backslashreplace").decode("ascii")
+            for char in shown
+        )
 
     def extend(self, other: "Problems") -> None:
         self._items.extend(other._items)
