@@ -256,3 +256,34 @@ def test_a_raw_control_character_in_a_file_is_reported_at_its_own_line(load):
     assert f"content/testkurs/course.yml:{expected}" in "\n".join(messages(load(files)))
     files = minimal_course(**{"testkurs/01-forsta/01-intro.md": "---\ntitle: A\nduration: 5 min\n---\n\nText\n\nMer \x00 text\n"})
     assert any(m.startswith("content/testkurs/01-forsta/01-intro.md:8:") for m in messages(load(files)))
+
+
+@pytest.mark.browser
+def test_no_hostile_text_runs_in_the_browser_on_any_page_or_in_search_results(tmp_path, browser):
+    from .browser import serve_directory
+
+    project = write_project(tmp_path / "hostile", course_files(hostile, HOSTILE_IMAGE))
+    assert build(project).written
+    pages = ["index.html", "testkurs/index.html", "testkurs/forsta/intro/index.html"]
+    with serve_directory(project.site) as base:
+        context = browser.new_context()
+        dialogs: list[str] = []
+        try:
+            page = context.new_page()
+            page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+            for path in pages:
+                page.goto(base + path)
+                page.wait_for_load_state("load")
+                assert page.evaluate("window.__xss") is None, path
+            # Material's search shows titles and snippets from its index as markup: search for the hostile text
+            page.goto(base)
+            page.wait_for_function("() => !!document.querySelector('input[name=query]')")
+            page.fill("input[name=query]", "trix")
+            page.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length > 0", timeout=15_000)
+            shown = page.inner_text(".md-search-result")
+            assert "<script>" in shown, "the titles must show as written"
+            assert page.evaluate("window.__xss") is None
+            assert page.evaluate("document.querySelectorAll('img[src=x], .md-search-result script').length") == 0
+        finally:
+            context.close()
+    assert dialogs == []
