@@ -153,7 +153,7 @@ def _prepare(project_root: Path, size: CorpusSize, seed: int, workspace: Path) -
     env = environment(project.theme)
     # the same steps as the build's own, so the yardstick renders exactly the pages the build renders
     prepared = workspace / "prepared"
-    packages = write_packages(result.catalogue, renderer, env, project.theme, prepared / DOWNLOADS)
+    packages = write_packages(result.catalogue, env, project.theme, prepared / DOWNLOADS)
     downloads: dict[str, list] = {course.id: [] for course in result.catalogue.courses}
     for package in packages:
         downloads[package.course_id].append(package)
@@ -318,7 +318,7 @@ def _phase(phase: str, workspace: Path) -> float:
         out = workspace / "export" / key
         shutil.rmtree(out, ignore_errors=True)
         started = time.perf_counter()
-        write_packages(catalogue, renderer, environment(project.theme), project.theme, out, formats=(key,))
+        write_packages(catalogue, environment(project.theme), project.theme, out, formats=(key,))
         return time.perf_counter() - started
     if kind == "zip":
         out = workspace / "zipfloor" / key

@@ -90,7 +90,7 @@ def _write_outputs(
     env = environment(project.theme)
     mark = time.perf_counter()
     report.packages = write_packages(
-        catalogue, renderer, env, project.theme, staging.parent / DOWNLOADS, sco_mode=options.sco_mode, formats=options.formats,
+        catalogue, env, project.theme, staging.parent / DOWNLOADS, sco_mode=options.sco_mode, formats=options.formats,
     )
     report.seconds["packages"] = time.perf_counter() - mark
     stop_point("packages-written")

@@ -329,7 +329,7 @@ def test_sample_courses_make_valid_self_contained_cartridges(tmp_path, renderer,
     result = load_project(Project(REPO), renderer)
     assert not result.problems.has_errors, [str(problem) for problem in result.problems.items]
     written = write_packages(
-        result.catalogue, renderer, environment(REPO / "theme"), REPO / "theme", tmp_path, formats=VERSIONS,
+        result.catalogue, environment(REPO / "theme"), REPO / "theme", tmp_path, formats=VERSIONS,
     )
     assert len(written) == 2 * len(result.catalogue.courses)
     validate = schema_validate

@@ -134,10 +134,9 @@ def _style_properties(value: str) -> list[str]:
 
 def disallowed(html: str) -> list[Disallowed]:
     """What the sanitizer removes from `html`, in document order, each element or attribute once."""
-    kept_elements = Counter(tag for tag, _ in _start_tags(sanitize(html)))
-    kept_attributes = Counter(
-        (tag, name, value) for tag, attrs in _start_tags(sanitize(html)) for name, value in attrs.items()
-    )
+    kept = _start_tags(sanitize(html))
+    kept_elements = Counter(tag for tag, _ in kept)
+    kept_attributes = Counter((tag, name, value) for tag, attrs in kept for name, value in attrs.items())
     found: list[Disallowed] = []
     for tag, attrs in _start_tags(html):
         if kept_elements[tag] <= 0:

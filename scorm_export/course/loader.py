@@ -19,7 +19,7 @@ from .model import (
 )
 from .references import CourseFiles, LessonTarget, line_finder, resolve
 from .slugs import ordered_slug
-from .html_policy import disallowed
+from .html_policy import disallowed, sanitize
 from .svg_safety import svg_problems
 from .sources import YamlMap, parse_yaml, read_text, split_front_matter, unsafe_character_message, unsafe_name_character
 
@@ -360,7 +360,7 @@ class _CourseLoader:
         return Lesson(
             slug=draft.slug, module_slug=draft.module_slug, title=title, duration_minutes=duration,
             objectives=objectives, body=draft.body, references=tuple(references),
-            source=self.problems.display(draft.path),
+            source=self.problems.display(draft.path), html=sanitize(draft.html),
         )
 
     def _assets(self, files: CourseFiles, licence: Licence, attribution: str) -> tuple[Asset, ...]:

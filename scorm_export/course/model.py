@@ -113,6 +113,7 @@ class Lesson:
     body: str  # Markdown, as written (links still point at source files)
     references: tuple[Reference, ...]
     source: str  # path relative to the project root, for messages
+    html: str = ""  # the body rendered once by the one renderer and sanitized; links still as written
 
     @property
     def key(self) -> str:

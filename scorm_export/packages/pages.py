@@ -1,7 +1,7 @@
 """The pages of a course package: lesson pages, the single-SCO shell, stylesheet, runtime and media.
 
-Every package format reads these; only the manifest differs. Lesson bodies are rendered once per
-course by the one Markdown renderer and reused by every format.
+Every package format reads these; only the manifest differs. Lesson bodies were rendered once, by
+the loader; here their links point at the package's files, once per course for every format.
 """
 
 from __future__ import annotations
@@ -13,9 +13,8 @@ from pathlib import Path
 from jinja2 import Environment
 
 from .. import ui_strings
-from ..course.model import Course, Lesson, ReferenceKind
-from ..course.html_policy import sanitize
-from ..markdown_render import MarkdownRenderer, rewrite_urls
+from ..course.model import Course, Lesson, Reference, ReferenceKind
+from ..relink import Target, relink_html
 
 RUNTIME_SOURCE = Path(__file__).resolve().parent.parent / "runtime" / "scorm-runtime.js"
 STYLESHEET = "assets/package.css"
@@ -45,26 +44,21 @@ class PageSet:
 class PackagePages:
     """Renders a course's lesson bodies once; `page_set` wraps them for one package flavour."""
 
-    def __init__(self, course: Course, renderer: MarkdownRenderer, env: Environment, theme: Path) -> None:
+    def __init__(self, course: Course, env: Environment, theme: Path) -> None:
         self.course = course
         self.env = env
         self.theme = theme
-        # the loader has refused anything the policy removes; sanitizing again guards against a gap between the two
-        self.bodies = {lesson.key: sanitize(renderer.html(self._package_markdown(lesson))) for lesson in course.lessons}
+        self.bodies = {lesson.key: relink_html(lesson, self._target(lesson)) for lesson in course.lessons}
 
-    def _package_markdown(self, lesson: Lesson) -> str:
+    def _target(self, lesson: Lesson) -> Target:
         here = posixpath.dirname(lesson_path(lesson))
-        targets: dict[str, str] = {}
-        for reference in lesson.references:
+
+        def target(reference: Reference) -> str:
             if reference.kind is ReferenceKind.LESSON:
-                target = lesson_path(self.course.lesson(reference.target))
-            elif reference.kind is ReferenceKind.ASSET:
-                target = media_path(reference.target)
-            else:
-                continue
-            fragment = f"#{reference.fragment}" if reference.fragment else ""
-            targets[reference.raw] = posixpath.relpath(target, here) + fragment
-        return rewrite_urls(lesson.body, targets.get)
+                return posixpath.relpath(lesson_path(self.course.lesson(reference.target)), here)
+            return posixpath.relpath(media_path(reference.target), here)
+
+        return target
 
     def page_set(self, standard: str | None, sco_per_lesson: bool = False) -> PageSet:
         """standard: 'scorm12', 'scorm2004' or None (a plain cartridge without runtime)."""

@@ -7,7 +7,6 @@ from pathlib import Path
 from jinja2 import Environment
 
 from ..course.model import Catalogue, ScoMode
-from ..markdown_render import MarkdownRenderer
 from . import cc11, cc13, scorm12, scorm2004
 from .formats import BY_KEY, PackageFile
 from .pages import PackagePages
@@ -18,12 +17,12 @@ WRITERS = {"scorm12": scorm12, "scorm2004": scorm2004, "cc11": cc11, "cc13": cc1
 
 
 def write_packages(
-    catalogue: Catalogue, renderer: MarkdownRenderer, env: Environment, theme: Path, out: Path,
+    catalogue: Catalogue, env: Environment, theme: Path, out: Path,
     sco_mode: ScoMode | None = None, formats: tuple[str, ...] | None = None,
 ) -> list[PackageFile]:
     written = []
     for course in catalogue.courses:
-        pages = PackagePages(course, renderer, env, theme)
+        pages = PackagePages(course, env, theme)
         per_lesson = (sco_mode or course.sco_mode) is ScoMode.PER_LESSON
         for key, module in WRITERS.items():
             if formats is not None and key not in formats:

@@ -13,8 +13,8 @@ from typing import Any
 
 from jinja2 import Environment
 
-from ..course.model import Catalogue, Course, Lesson, ReferenceKind
-from ..markdown_render import rewrite_urls
+from ..course.model import Catalogue, Course, Lesson, Reference, ReferenceKind
+from ..relink import relink_markdown
 from ..packages.formats import PackageFile
 from .. import ui_strings
 from ..templates import markdown_environment
@@ -36,17 +36,13 @@ def lesson_doc(course: Course, lesson: Lesson) -> str:
 def site_lesson_markdown(course: Course, lesson: Lesson) -> str:
     """The lesson body with its links pointing at docs-tree files, so MkDocs resolves and checks them."""
     here = posixpath.dirname(lesson_doc(course, lesson))
-    targets: dict[str, str] = {}
-    for reference in lesson.references:
+
+    def target(reference: Reference) -> str:
         if reference.kind is ReferenceKind.LESSON:
-            target = lesson_doc(course, course.lesson(reference.target))
-        elif reference.kind is ReferenceKind.ASSET:
-            target = f"{course.id}/{reference.target}"
-        else:
-            continue
-        relative = posixpath.relpath(target, here)
-        targets[reference.raw] = relative + (f"#{reference.fragment}" if reference.fragment else "")
-    return rewrite_urls(lesson.body, targets.get)
+            return posixpath.relpath(lesson_doc(course, course.lesson(reference.target)), here)
+        return posixpath.relpath(f"{course.id}/{reference.target}", here)
+
+    return relink_markdown(lesson, target)
 
 
 def write_docs_tree(

@@ -1,0 +1,53 @@
+"""Pointing a lesson's links and images at where each output publishes their targets.
+
+The loader resolved every reference once (to a lesson, an asset, an anchor or the outside world);
+the site and every package only say where a lesson or an asset lives in their own tree. The same
+mapping rewrites the lesson's rendered HTML (packages, and the site's pre-rendered pages) or its
+Markdown source (the site's plain docs tree, rendered by MkDocs alone).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+
+from .course.model import Lesson, Reference, ReferenceKind
+from .markdown_render import rewrite_urls
+
+# where a reference's target is published, relative to the lesson's own page; None keeps the URL as written
+Target = Callable[[Reference], str | None]
+
+# a start tag with its attributes, quoted values may hold '>' (the sanitizer writes double quotes)
+_TAG = re.compile(r"""<[a-zA-Z][a-zA-Z0-9-]*(?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*\s*/?>""")
+_URL_ATTRIBUTE = re.compile(r"""(\s(?:href|src)=)"([^"]*)\"""")
+
+
+def link_targets(lesson: Lesson, target: Target) -> dict[str, str]:
+    """Each reference's URL as written -> its URL in one output (with the fragment kept)."""
+    targets: dict[str, str] = {}
+    for reference in lesson.references:
+        if reference.kind not in (ReferenceKind.LESSON, ReferenceKind.ASSET):
+            continue
+        where = target(reference)
+        if where is not None:
+            targets[reference.raw] = where + (f"#{reference.fragment}" if reference.fragment else "")
+    return targets
+
+
+def relink_html(lesson: Lesson, target: Target) -> str:
+    """The lesson's rendered body with its links and images pointing at their targets in one output."""
+    targets = link_targets(lesson, target)
+    if not targets:
+        return lesson.html
+
+    def attribute(match: re.Match) -> str:
+        new = targets.get(html.unescape(match.group(2)))
+        return match.group(0) if new is None else f'{match.group(1)}"{html.escape(new)}"'
+
+    return _TAG.sub(lambda tag: _URL_ATTRIBUTE.sub(attribute, tag.group(0)), lesson.html)
+
+
+def relink_markdown(lesson: Lesson, target: Target) -> str:
+    """The lesson's Markdown source with the same rewriting, for a renderer that starts from Markdown."""
+    return rewrite_urls(lesson.body, link_targets(lesson, target).get)
