@@ -136,7 +136,8 @@ def _prepare(project_root: Path, size: CorpusSize, seed: int, workspace: Path) -
     from .packages.writer import write_packages
     from .project import Project
     from .site.docs_tree import write_docs_tree
-    from .site.mkdocs_build import render_site, site_settings
+    from .build import check
+    from .site.mkdocs_build import render_site
     from .templates import environment
 
     shutil.rmtree(workspace, ignore_errors=True)
@@ -158,8 +159,9 @@ def _prepare(project_root: Path, size: CorpusSize, seed: int, workspace: Path) -
     for package in packages:
         downloads[package.course_id].append(package)
     docs = workspace / YARDSTICK_CONFIG.parent / "docs"
-    tree = write_docs_tree(result.catalogue, downloads, docs, env, site_settings(project).get("extra", {}))
-    render_site(project, docs, workspace / YARDSTICK_CONFIG.parent / "site", tree.nav)
+    settings = check(project).settings
+    tree = write_docs_tree(result.catalogue, downloads, docs, env, settings.accessibility)
+    render_site(project, settings, docs, workspace / YARDSTICK_CONFIG.parent / "site", tree.nav)
     for package in packages:
         with zipfile.ZipFile(prepared / DOWNLOADS / package.file_name) as archive:
             archive.extractall(workspace / "rendered" / package.format.key / package.file_name)

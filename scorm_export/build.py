@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .course.loader import LoadResult, load_project
+from .course.loader import load_project
 from .course.model import Catalogue, ScoMode
 from .markdown_render import MarkdownRenderer
 from .packages.formats import PackageFile
@@ -23,8 +23,8 @@ from .problems import Problems
 from .project import Project
 from .publish import STAGING_PREFIX, build_lock, remove_leftovers, stop_point, swap_in
 from .site.docs_tree import write_docs_tree
-from .site.mkdocs_build import render_site, site_settings
-from .site.settings import check_site_settings
+from .site.mkdocs_build import render_site
+from .site.settings import SiteSettings, read_site_settings
 from .templates import environment
 
 DOWNLOADS = "downloads"
@@ -46,10 +46,21 @@ class BuildReport:
     seconds: dict[str, float] = field(default_factory=dict)
 
 
-def check(project: Project) -> LoadResult:
-    result = load_project(project, MarkdownRenderer.from_mkdocs(project.mkdocs_config))
-    check_site_settings(project, result.problems)
-    return result
+@dataclass(frozen=True)
+class Checked:
+    """Everything `check` read and found: what a build writes from, when there are no errors."""
+
+    catalogue: Catalogue
+    problems: Problems
+    settings: SiteSettings
+
+
+def check(project: Project) -> Checked:
+    problems = Problems(project.root)
+    settings = read_site_settings(project, problems)
+    result = load_project(project, MarkdownRenderer(list(settings.markdown_extensions), settings.extension_configs))
+    result.problems.extend(problems)
+    return Checked(result.catalogue, result.problems, settings)
 
 
 def build(
@@ -60,9 +71,7 @@ def build(
     # content is read under the lock too, so that a build that waited never publishes what it read before
     with build_lock(project.root, on_wait):
         stop_point("locked")
-        renderer = MarkdownRenderer.from_mkdocs(project.mkdocs_config)
-        result = load_project(project, renderer)
-        check_site_settings(project, result.problems)
+        result = check(project)
         report = BuildReport(result.problems, seconds={"check": time.perf_counter() - started})
         if result.problems.has_errors:
             return report
@@ -70,7 +79,7 @@ def build(
         staging_root = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=project.root))
         staging = staging_root / "site"
         try:
-            _write_outputs(project, result.catalogue, renderer, options, staging, staging_root / "docs", report)
+            _write_outputs(project, result, options, staging, staging_root / "docs", report)
             stop_point("before-swap")
             swap_in(staging, project.site)
             report.written = True
@@ -84,9 +93,9 @@ def build(
 
 
 def _write_outputs(
-    project: Project, catalogue: Catalogue, renderer: MarkdownRenderer, options: BuildOptions,
-    staging: Path, docs: Path, report: BuildReport,
+    project: Project, checked: Checked, options: BuildOptions, staging: Path, docs: Path, report: BuildReport,
 ) -> None:
+    catalogue = checked.catalogue
     env = environment(project.theme)
     mark = time.perf_counter()
     report.packages = write_packages(
@@ -99,8 +108,8 @@ def _write_outputs(
         downloads[package.course_id].append(package)
     if options.site:
         mark = time.perf_counter()
-        tree = write_docs_tree(catalogue, downloads, docs, env, site_settings(project).get("extra", {}))
-        render_site(project, docs, staging, tree.nav)
+        tree = write_docs_tree(catalogue, downloads, docs, env, checked.settings.accessibility)
+        render_site(project, checked.settings, docs, staging, tree.nav)
         stop_point("site-rendered")
         report.pages = tree.pages
         report.seconds["site"] = time.perf_counter() - mark

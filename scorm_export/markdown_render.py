@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any, Callable
 
 import markdown
-import yaml
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE
 
@@ -32,21 +31,6 @@ class Rendered:
     html: str
     urls: list[FoundUrl]
     ids: frozenset[str]
-
-
-def extensions_from_mkdocs(config_path: Path) -> tuple[list[str], dict[str, dict[str, Any]]]:
-    """The `markdown_extensions` of mkdocs.yml as Python-Markdown wants them."""
-    config = yaml.safe_load(config_path.read_text(encoding="utf-8")) or {}
-    names: list[str] = []
-    configs: dict[str, dict[str, Any]] = {}
-    for entry in config.get("markdown_extensions", []):
-        if isinstance(entry, str):
-            names.append(entry)
-            continue
-        for name, options in entry.items():
-            names.append(name)
-            configs[name] = options or {}
-    return names, configs
 
 
 class _RawHtml(HTMLParser):
@@ -116,7 +100,13 @@ class MarkdownRenderer:
 
     @classmethod
     def from_mkdocs(cls, config_path: Path) -> "MarkdownRenderer":
-        return cls(*extensions_from_mkdocs(config_path))
+        """The renderer of a project's mkdocs.yml (see site.settings, which reads it for the build)."""
+        from .problems import Problems
+        from .project import Project
+        from .site.settings import read_site_settings
+
+        settings = read_site_settings(Project(config_path.parent), Problems(config_path.parent))
+        return cls(list(settings.markdown_extensions), settings.extension_configs)
 
     def html(self, text: str) -> str:
         self._md.reset()

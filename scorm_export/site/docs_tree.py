@@ -50,7 +50,7 @@ def write_docs_tree(
     downloads: dict[str, list[PackageFile]],
     docs: Path,
     env: Environment,
-    site_settings: dict[str, Any],
+    accessibility: dict[str, Any],
 ) -> DocsTree:
     env = markdown_environment(env)
     strings = ui_strings.strings("sv")
@@ -97,7 +97,7 @@ def write_docs_tree(
             write(f"{course.id}/{asset.path}", asset.data)
         nav.append({_nav_title(course.title): course_nav})
         pages += 1 + len(lessons)
-    write(ACCESSIBILITY_PAGE, env.get_template("docs/accessibility.md.j2").render(a=site_settings.get("accessibility", {}), t=strings))
+    write(ACCESSIBILITY_PAGE, env.get_template("docs/accessibility.md.j2").render(a=accessibility, t=strings))
     nav.append({strings["accessibility_statement"]: ACCESSIBILITY_PAGE})
     return DocsTree(nav, pages + 1)
 

@@ -1,11 +1,17 @@
-"""Checks the site settings in mkdocs.yml that generated pages need, as problems with lines."""
+"""The site settings: mkdocs.yml read once, checked like content (problems with lines), as one typed value.
+
+The renderer takes its Markdown extensions from it, the docs tree its accessibility statement, and
+MkDocs the whole configuration; nothing else opens mkdocs.yml.
+"""
 
 from __future__ import annotations
 
 import datetime
+from dataclasses import dataclass, field
+from typing import Any
 
 from ..course.fields import FieldReader
-from ..course.sources import YamlMap, parse_yaml, read_text
+from ..course.sources import YamlList, YamlMap, parse_yaml, read_text
 from ..problems import Problems
 from ..project import Project
 
@@ -17,12 +23,62 @@ COMPLIANCE = ["helt", "delvis", "inte"]
 DATES = ["assessed", "updated", "published"]
 
 
-def check_site_settings(project: Project, problems: Problems) -> None:
+@dataclass(frozen=True)
+class SiteSettings:
+    config: dict[str, Any] = field(default_factory=dict)  # mkdocs.yml as plain values, for MkDocs
+    accessibility: dict[str, Any] = field(default_factory=dict)  # extra.accessibility, checked
+    markdown_extensions: tuple[str, ...] = ()
+    extension_configs: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+
+def read_site_settings(project: Project, problems: Problems) -> SiteSettings:
+    """mkdocs.yml as a checked value; on errors (reported to `problems`) a value the check can go on with."""
     path = project.mkdocs_config
     text = read_text(path, problems)
     settings = parse_yaml(text, path, problems) if text is not None else None
     if not isinstance(settings, YamlMap):
-        return
+        if settings is not None:
+            problems.error(path, 1, "mkdocs.yml ska bestå av inställningar på formen 'namn: värde'")
+        return SiteSettings()
+    names, configs = _markdown_extensions(settings, path, problems)
+    _check_accessibility(settings, path, problems)
+    config = _plain(settings)
+    return SiteSettings(config, dict(config.get("extra", {}).get("accessibility") or {}), names, configs)
+
+
+def check_site_settings(project: Project, problems: Problems) -> None:
+    read_site_settings(project, problems)
+
+
+def _plain(value: Any) -> Any:
+    """YAML with line numbers as the plain dicts and lists MkDocs and PyYAML's dumper expect."""
+    if isinstance(value, YamlMap):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, YamlList):
+        return [_plain(item) for item in value]
+    return value
+
+
+def _markdown_extensions(settings: YamlMap, path, problems: Problems) -> tuple[tuple[str, ...], dict[str, dict[str, Any]]]:
+    names: list[str] = []
+    configs: dict[str, dict[str, Any]] = {}
+    entries = settings.get("markdown_extensions") or []
+    if not isinstance(entries, YamlList):
+        problems.error(path, settings.line_of("markdown_extensions"), "markdown_extensions ska vara en lista (expected a list)")
+        return (), {}
+    for index, entry in enumerate(entries):
+        if isinstance(entry, str):
+            names.append(entry)
+        elif isinstance(entry, YamlMap) and len(entry) == 1:
+            name, options = next(iter(entry.items()))
+            names.append(str(name))
+            configs[str(name)] = _plain(options) if isinstance(options, YamlMap) else {}
+        else:
+            problems.error(path, entries.line_of(index), "markdown_extensions: varje punkt är ett namn eller 'namn: {inställningar}'")
+    return tuple(names), configs
+
+
+def _check_accessibility(settings: YamlMap, path, problems: Problems) -> None:
     extra = settings.get("extra")
     accessibility = extra.get("accessibility") if isinstance(extra, YamlMap) else None
     if not isinstance(accessibility, YamlMap):
