@@ -19,11 +19,6 @@ class SiteRenderError(Exception):
     """MkDocs reported a warning or an error: the generated tree is not what it should be."""
 
 
-def site_settings(project: Project) -> dict[str, Any]:
-    """mkdocs.yml as plain values (for the benchmark's yardstick, which starts from the file)."""
-    return yaml.safe_load(project.mkdocs_config.read_text(encoding="utf-8")) or {}
-
-
 def render_site(project: Project, settings: SiteSettings, docs: Path, out: Path, nav: list[Any]) -> None:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config

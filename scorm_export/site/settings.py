@@ -46,10 +46,6 @@ def read_site_settings(project: Project, problems: Problems) -> SiteSettings:
     return SiteSettings(config, dict(config.get("extra", {}).get("accessibility") or {}), names, configs)
 
 
-def check_site_settings(project: Project, problems: Problems) -> None:
-    read_site_settings(project, problems)
-
-
 def _plain(value: Any) -> Any:
     """YAML with line numbers as the plain dicts and lists MkDocs and PyYAML's dumper expect."""
     if isinstance(value, YamlMap):
