@@ -35,6 +35,7 @@ class BuildOptions:
     sco_mode: ScoMode | None = None  # overrides each course's own choice
     site: bool = True  # False: packages only
     formats: tuple[str, ...] | None = None  # None: every package format
+    prerendered: bool = True  # False: MkDocs renders the lesson Markdown itself (same pages, slower)
 
 
 @dataclass
@@ -108,8 +109,11 @@ def _write_outputs(
         downloads[package.course_id].append(package)
     if options.site:
         mark = time.perf_counter()
-        tree = write_docs_tree(catalogue, downloads, docs, env, checked.settings.accessibility)
-        render_site(project, checked.settings, docs, staging, tree.nav)
+        tree = write_docs_tree(
+            catalogue, downloads, docs, env, checked.settings.accessibility,
+            prerendered=options.prerendered, use_directory_urls=checked.settings.config.get("use_directory_urls", True),
+        )
+        render_site(project, checked.settings, docs, staging, tree.nav, tree.bodies)
         stop_point("site-rendered")
         report.pages = tree.pages
         report.seconds["site"] = time.perf_counter() - mark

@@ -31,6 +31,7 @@ class Rendered:
     html: str
     urls: list[FoundUrl]
     ids: frozenset[str]
+    toc_tokens: tuple[dict[str, Any], ...] = ()  # the toc extension's headings, as MkDocs reads them
 
 
 class _RawHtml(HTMLParser):
@@ -116,15 +117,22 @@ class MarkdownRenderer:
     def render(self, text: str) -> Rendered:
         """The HTML of a Markdown text with its links and images, in document order, and its element ids."""
         html = self.html(text)
-        return Rendered(html, list(self._collector.found), frozenset(self._collector.ids))
+        tokens = tuple(getattr(self._md, "toc_tokens", ()))
+        return Rendered(html, list(self._collector.found), frozenset(self._collector.ids), tokens)
 
     def urls(self, text: str) -> tuple[list[FoundUrl], set[str]]:
         rendered = self.render(text)
         return rendered.urls, set(rendered.ids)
 
 
-def rewrite_urls(text: str, replace: Callable[[str], str | None]) -> str:
-    """Rewrite link and image targets in Markdown source; `replace` returns None to keep one."""
+def rewrite_urls(
+    text: str, replace: Callable[[str], str | None], replace_html: Callable[[str], str | None] | None = None,
+) -> str:
+    """Rewrite link and image targets in Markdown source; `replace` returns None to keep one.
+
+    `replace_html`, if given, rewrites the src and href of raw HTML instead (no Markdown processor sees those).
+    """
+    replace_html = replace_html or replace
 
     def substitute(match: re.Match) -> str:
         url = match.group("angled") if match.group("angled") is not None else match.group("url")
@@ -136,7 +144,7 @@ def rewrite_urls(text: str, replace: Callable[[str], str | None]) -> str:
     # Python-Markdown accepts spaces in a bare URL: it runs up to an optional "title" and the ')'
     inline = r"""(?P<lead>\]\(\s*)(?:<(?P<angled>[^>\n]*)>|(?P<url>[^)<>\n]+?))(?=\s*(?:"[^"\n]*"|'[^'\n]*')?\s*\))"""
     definition = r"(?m)(?P<lead>^ {0,3}\[[^\]\n]+\]:\s*)(?:<(?P<angled>[^>\n]*)>|(?P<url>\S+))"
-    html_attribute = r"(?P<lead>\b(?:src|href)=\")(?P<angled>)(?P<url>[^\"]*)(?=\")"
+    html_attribute = r"""(?P<lead>\b(?:src|href)=(?P<quote>["']))(?P<url>(?:(?!(?P=quote)).)*)(?=(?P=quote))"""
     for pattern in (inline, definition):
         text = re.sub(pattern, substitute, text)
-    return re.sub(html_attribute, lambda m: f"{m.group('lead')}{replace(m.group('url')) or m.group('url')}", text)
+    return re.sub(html_attribute, lambda m: f"{m.group('lead')}{replace_html(m.group('url')) or m.group('url')}", text)

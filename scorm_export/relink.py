@@ -18,9 +18,9 @@ from .markdown_render import rewrite_urls
 # where a reference's target is published, relative to the lesson's own page; None keeps the URL as written
 Target = Callable[[Reference], str | None]
 
-# a start tag with its attributes, quoted values may hold '>' (the sanitizer writes double quotes)
+# a start tag with its attributes; quoted values may hold '>' (raw HTML keeps the author's quoting)
 _TAG = re.compile(r"""<[a-zA-Z][a-zA-Z0-9-]*(?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*\s*/?>""")
-_URL_ATTRIBUTE = re.compile(r"""(\s(?:href|src)=)"([^"]*)\"""")
+_URL_ATTRIBUTE = re.compile(r"""(\s(?:href|src)\s*=\s*)(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
 
 
 def link_targets(lesson: Lesson, target: Target) -> dict[str, str]:
@@ -42,12 +42,22 @@ def relink_html(lesson: Lesson, target: Target) -> str:
         return lesson.html
 
     def attribute(match: re.Match) -> str:
-        new = targets.get(html.unescape(match.group(2)))
-        return match.group(0) if new is None else f'{match.group(1)}"{html.escape(new)}"'
+        double, single, bare = match.groups()[1:]
+        new = targets.get(html.unescape(next(value for value in (double, single, bare) if value is not None)))
+        if new is None:
+            return match.group(0)
+        # keep the author's quoting, so the page reads as if the renderer had written the new URL itself
+        quote = "'" if single is not None else '"' if double is not None or re.search(r"[\s\"'=<>`]", new) else ""
+        return f"{match.group(1)}{quote}{html.escape(new, quote=bool(quote))}{quote}"
 
     return _TAG.sub(lambda tag: _URL_ATTRIBUTE.sub(attribute, tag.group(0)), lesson.html)
 
 
-def relink_markdown(lesson: Lesson, target: Target) -> str:
-    """The lesson's Markdown source with the same rewriting, for a renderer that starts from Markdown."""
-    return rewrite_urls(lesson.body, link_targets(lesson, target).get)
+def relink_markdown(lesson: Lesson, target: Target, html_target: Target | None = None) -> str:
+    """The lesson's Markdown source with the same rewriting, for a renderer that starts from Markdown.
+
+    `html_target` is for links in raw HTML, which a renderer passes through as written (MkDocs, say,
+    turns Markdown links to .md files into page URLs but leaves raw HTML alone).
+    """
+    html_targets = link_targets(lesson, html_target).get if html_target else None
+    return rewrite_urls(lesson.body, link_targets(lesson, target).get, html_targets)

@@ -11,7 +11,7 @@ from scorm_export.course import digcomp
 from scorm_export.course.fields import parse_duration
 from scorm_export.course.model import DigCompArea, ReferenceKind
 from scorm_export.course.slugs import file_slug, ordered_slug, slugify
-from scorm_export.licences import load_licences
+from scorm_export.course.licences import load_licences
 from scorm_export.problems import Problems
 
 from .conftest import COURSE_YML, REPO, SHARED, lesson, messages, minimal_course, require_shared

@@ -10,6 +10,7 @@ from .conftest import lesson, minimal_course
 BODY = """
 Se [nästa lektion](02-mer.md#rubrik) och bilden ![En ruta](bilder/Ruta ett.svg).
 <a title="a > b" href="02-mer.md">Rå länk</a>
+<a href='02-mer.md'>Enkla citattecken</a> <img alt="x" src=bilder/Ruta%20ett.svg>
 
     <a href="02-mer.md">kod, ingen länk</a>
 
@@ -36,7 +37,8 @@ def test_links_and_images_in_the_html_point_at_the_output_and_code_is_left_alone
     html = relink_html(_lesson(load), _target)
     assert 'href="OUT/forsta/mer#rubrik"' in html
     assert 'src="MEDIA/forsta/bilder/ruta-ett.svg"' in html
-    assert '<a title="a &gt; b" href="OUT/forsta/mer">' in html
+    assert '<a title="a > b" href="OUT/forsta/mer">' in html
+    assert "<a href='OUT/forsta/mer'>Enkla citattecken</a>" in html and '<img alt="x" src=MEDIA/forsta/bilder/ruta-ett.svg>' in html
     assert "&lt;a href=\"02-mer.md\"&gt;kod, ingen länk" in html
     assert '<code>href="02-mer.md"</code>' in html
     assert 'href="https://example.org/02-mer.md"' in html

@@ -8,8 +8,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..licences import load_licences
-from ..markdown_render import FoundUrl, MarkdownRenderer
+from .licences import load_licences
+from ..markdown_render import MarkdownRenderer, Rendered
 from ..problems import Problems
 from ..project import Project
 from . import digcomp
@@ -19,7 +19,7 @@ from .model import (
 )
 from .references import CourseFiles, LessonTarget, line_finder, resolve
 from .slugs import ordered_slug
-from .html_policy import disallowed, sanitize
+from .html_policy import disallowed
 from .svg_safety import svg_problems
 from .sources import YamlMap, parse_yaml, read_text, split_front_matter, unsafe_character_message, unsafe_name_character
 
@@ -105,9 +105,11 @@ class _LessonDraft:
     fields: FieldReader | None
     body: str
     body_first_line: int
-    html: str
-    urls: list[FoundUrl]
-    ids: frozenset[str]
+    rendered: Rendered | None  # None when the file could not be read
+
+    @property
+    def ids(self) -> frozenset[str]:
+        return self.rendered.ids if self.rendered else frozenset()
 
 
 class _CourseLoader:
@@ -327,20 +329,19 @@ class _CourseLoader:
     def _lesson_draft(self, path: Path, module_slug: str, slug: str) -> _LessonDraft:
         text = read_text(path, self.problems)
         if text is None:
-            return _LessonDraft(path, module_slug, slug, None, "", 1, "", [], frozenset())
+            return _LessonDraft(path, module_slug, slug, None, "", 1, None)
         document = split_front_matter(text, path, self.problems)
         fields = FieldReader(document.meta, path, self.problems, "front matter") if document.meta is not None else None
         rendered = self.renderer.render(document.body)
-        return _LessonDraft(
-            path, module_slug, slug, fields, document.body, document.body_first_line, rendered.html, rendered.urls, rendered.ids,
-        )
+        return _LessonDraft(path, module_slug, slug, fields, document.body, document.body_first_line, rendered)
 
     def _lesson(self, draft: _LessonDraft, files: CourseFiles) -> Lesson | None:
-        for item in disallowed(draft.html):
+        rendered = draft.rendered or Rendered("", [], frozenset())
+        for item in disallowed(rendered.html):
             self.problems.error(draft.path, _line_of(draft.body, draft.body_first_line, item.needle), item.message())
         find_line = line_finder(draft.body, draft.body_first_line)
         references: list[Reference] = []
-        for found in draft.urls:
+        for found in rendered.urls:
             line = find_line(found.url)
             reference = resolve(found, line, draft.path, draft.ids, files, self.problems)
             if reference is None:
@@ -360,7 +361,7 @@ class _CourseLoader:
         return Lesson(
             slug=draft.slug, module_slug=draft.module_slug, title=title, duration_minutes=duration,
             objectives=objectives, body=draft.body, references=tuple(references),
-            source=self.problems.display(draft.path), html=sanitize(draft.html),
+            source=self.problems.display(draft.path), html=rendered.html, toc_tokens=rendered.toc_tokens,
         )
 
     def _assets(self, files: CourseFiles, licence: Licence, attribution: str) -> tuple[Asset, ...]:

@@ -43,16 +43,12 @@ class WebLink:
 
 
 class Level(str, Enum):
-    """Course level, mapped onto DigComp's proficiency level groups."""
+    """Course level, named after DigComp's proficiency level groups."""
 
     FOUNDATION = "grundläggande"
     INTERMEDIATE = "medel"
     ADVANCED = "avancerad"
     SPECIALIST = "specialist"
-
-    @property
-    def digcomp_levels(self) -> tuple[int, int]:
-        return {"grundläggande": (1, 2), "medel": (3, 4), "avancerad": (5, 6), "specialist": (7, 8)}[self.value]
 
 
 class ScoMode(str, Enum):
@@ -113,7 +109,8 @@ class Lesson:
     body: str  # Markdown, as written (links still point at source files)
     references: tuple[Reference, ...]
     source: str  # path relative to the project root, for messages
-    html: str = ""  # the body rendered once by the one renderer and sanitized; links still as written
+    html: str = ""  # the body rendered once by the one renderer; links still as written
+    toc_tokens: tuple[dict, ...] = field(default=(), compare=False)  # its headings, as Markdown's toc lists them
 
     @property
     def key(self) -> str:

@@ -14,6 +14,7 @@ from jinja2 import Environment
 
 from .. import ui_strings
 from ..course.model import Course, Lesson, Reference, ReferenceKind
+from ..course.html_policy import sanitize
 from ..relink import Target, relink_html
 
 RUNTIME_SOURCE = Path(__file__).resolve().parent.parent / "runtime" / "scorm-runtime.js"
@@ -48,7 +49,8 @@ class PackagePages:
         self.course = course
         self.env = env
         self.theme = theme
-        self.bodies = {lesson.key: relink_html(lesson, self._target(lesson)) for lesson in course.lessons}
+        # the loader has refused anything the policy removes; sanitizing again guards against a gap between the two
+        self.bodies = {lesson.key: sanitize(relink_html(lesson, self._target(lesson))) for lesson in course.lessons}
 
     def _target(self, lesson: Lesson) -> Target:
         here = posixpath.dirname(lesson_path(lesson))

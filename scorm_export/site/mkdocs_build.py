@@ -10,6 +10,7 @@ from typing import Any
 import yaml
 
 from ..project import Project
+from .prerendered import PLUGIN_NAME, PrerenderedBodies, PrerenderedBody
 from .settings import SiteSettings
 
 SITE_CSS = "assets/stylesheets/courses.css"
@@ -19,7 +20,11 @@ class SiteRenderError(Exception):
     """MkDocs reported a warning or an error: the generated tree is not what it should be."""
 
 
-def render_site(project: Project, settings: SiteSettings, docs: Path, out: Path, nav: list[Any]) -> None:
+def render_site(
+    project: Project, settings: SiteSettings, docs: Path, out: Path, nav: list[Any],
+    bodies: dict[str, PrerenderedBody] | None = None,
+) -> None:
+    """Run MkDocs on the docs tree; `bodies` are lesson bodies the loader rendered (see prerendered.py)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -39,7 +44,10 @@ def render_site(project: Project, settings: SiteSettings, docs: Path, out: Path,
     logger = logging.getLogger("mkdocs")
     logger.addHandler(warnings)
     try:
-        build(load_config(str(config_file)))
+        loaded = load_config(str(config_file))
+        if bodies:
+            loaded.plugins[PLUGIN_NAME] = PrerenderedBodies(bodies)
+        build(loaded)
     except Exception as exc:  # MkDocs raises its own exception types and plain ones from themes
         raise SiteRenderError(f"MkDocs kunde inte bygga webbplatsen: {exc}") from exc
     finally:

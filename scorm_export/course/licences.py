@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .course.fields import FieldReader, url_problem
-from .course.model import Licence
-from .course.sources import YamlMap, parse_yaml, read_text
-from .problems import Problems
+from ..problems import Problems
+from .fields import FieldReader, url_problem
+from .model import Licence
+from .sources import YamlMap, parse_yaml, read_text
 
 _CONDITIONS = {"BY", "SA", "NC", "ND"}
 _KINDS = ["licence", "dedication", "mark"]
