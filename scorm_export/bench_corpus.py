@@ -13,7 +13,6 @@ from pathlib import Path
 
 DEFAULT_SEED = 20261121
 LESSONS_PER_MODULE = 10
-WORDS_PER_LESSON = 800
 
 _WORDS = (
     "arkiv samling museum bibliotek föremål bild fotografi källa licens upphovsrätt verk digital kopia "

@@ -35,7 +35,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "format": {"sv": "Format", "en": "Format"},
     "choose_when": {"sv": "Välj det här för", "en": "Choose this for"},
     "file": {"sv": "Fil", "en": "File"},
-    "size": {"sv": "Storlek", "en": "Size"},
     "further_reading": {"sv": "Vidare läsning", "en": "Further reading"},
     "licence_section": {"sv": "Licens och källangivelse", "en": "Licence and attribution"},
     "licence_sentence": {
@@ -51,21 +50,17 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The course is free to use without conditions. Attribution is still appreciated:",
     },
     "attribution_line": {"sv": "{title} av {attribution}, {licence}.", "en": "{title} by {attribution}, {licence}."},
-    "from_course": {"sv": "Ur kursen {title} av {attribution}, licensierad under", "en": "From the course {title} by {attribution}, licensed under"},
     "lesson_of": {"sv": "Lektion {index} av {total}", "en": "Lesson {index} of {total}"},
     "course_label": {"sv": "Kurs", "en": "Course"},
     "menu": {"sv": "Lektioner", "en": "Lessons"},
     "previous": {"sv": "Föregående", "en": "Previous"},
     "next": {"sv": "Nästa", "en": "Next"},
-    "progress": {"sv": "Framsteg", "en": "Progress"},
     "progress_text": {"sv": "{seen} av {total} lektioner lästa", "en": "{seen} of {total} lessons read"},
     "complete": {"sv": "Du har läst alla lektioner. Kursen är klar.", "en": "You have read every lesson. The course is complete."},
     "skip_to_content": {"sv": "Hoppa till innehållet", "en": "Skip to content"},
     "seen": {"sv": "läst", "en": "read"},
     "image_credits": {"sv": "Bilder", "en": "Images"},
     "accessibility_statement": {"sv": "Tillgänglighetsredogörelse", "en": "Accessibility statement"},
-    "minutes": {"sv": "min", "en": "min"},
-    "hours": {"sv": "h", "en": "h"},
 }
 
 LEVEL_NAMES = {

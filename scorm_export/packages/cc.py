@@ -24,10 +24,9 @@ from ..course.model import Course, WebLink
 from ..course.slugs import slugify
 from .identifiers import xml_id
 from .lom import LomBinding, course_lom
+from .manifest import MANIFEST, SCHEMA_LOCATION, Manifest, namespaces, serialise
 from .pages import PackagePages, PageSet
 
-XSI = "http://www.w3.org/2001/XMLSchema-instance"
-MANIFEST = "imsmanifest.xml"
 # Canvas files everything under web_resources/ into the course's Files without the prefix, and cc2olx copies it
 # to Open edX's static files; keeping every page and its media under it keeps their relative links intact.
 WEB_RESOURCES = "web_resources"
@@ -96,56 +95,39 @@ class CartridgeFlavour:
         return Contents(files, (Item(xml_id("LINKS", course.id), title, children=tuple(items)),), tuple(resources))
 
     def weblink_xml(self, link: WebLink) -> bytes:
-        root = etree.Element(f"{{{self.weblink}}}webLink", nsmap={None: self.weblink, "xsi": XSI})
-        root.set(f"{{{XSI}}}schemaLocation", self.weblink_schema_location)
+        root = etree.Element(f"{{{self.weblink}}}webLink", nsmap=namespaces(self.weblink))
+        root.set(SCHEMA_LOCATION, self.weblink_schema_location)
         etree.SubElement(root, f"{{{self.weblink}}}title").text = link.title
         etree.SubElement(root, f"{{{self.weblink}}}url", href=link.url, target="_blank")
-        return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
-
-    def _cp(self, name: str) -> str:
-        return f"{{{self.cp}}}{name}"
+        return serialise(root)
 
     def manifest(self, course: Course, contents: Contents) -> bytes:
-        # The default namespace comes first: Moodle recognises a CC 1.1 cartridge only if it finds
-        # xmlns="…/imsccv1p1/imscp_v1p1" within the manifest's first 500 bytes.
-        nsmap = {None: self.cp, "lomimscc": self.lom.namespace, "lom": self.lom_resource, "xsi": XSI}
-        root = etree.Element(self._cp("manifest"), nsmap=nsmap, identifier=xml_id("MANIFEST", course.id))
-        metadata = etree.SubElement(root, self._cp("metadata"))
-        etree.SubElement(metadata, self._cp("schema")).text = "IMS Common Cartridge"
-        etree.SubElement(metadata, self._cp("schemaversion")).text = self.schemaversion
-        metadata.append(course_lom(course, self.lom))
+        nsmap = namespaces(self.cp, lomimscc=self.lom.namespace, lom=self.lom_resource)
+        m = Manifest(self.cp, nsmap, xml_id("MANIFEST", course.id), self.schema_location)
+        m.metadata("IMS Common Cartridge", self.schemaversion, course_lom(course, self.lom))
 
-        organization = etree.SubElement(
-            etree.SubElement(root, self._cp("organizations")), self._cp("organization"),
-            identifier=xml_id("ORG", course.id), structure="rooted-hierarchy",
+        organization = m.sub(
+            m.sub(m.root, "organizations"), "organization", identifier=xml_id("ORG", course.id), structure="rooted-hierarchy",
         )
         # One untitled root item over the modules: the profile requires it, and Canvas and Moodle
         # make a module (section) of each item one level below it.
-        top = etree.SubElement(organization, self._cp("item"), identifier=xml_id("ROOT", course.id))
+        top = m.sub(organization, "item", identifier=xml_id("ROOT", course.id))
         for item in contents.items:
-            self._item(top, item)
+            _item(m, top, item)
 
-        resources = etree.SubElement(root, self._cp("resources"))
+        resources = m.sub(m.root, "resources")
         for resource in contents.resources:
-            element = etree.SubElement(
-                resources, self._cp("resource"), identifier=resource.identifier, type=self.resource_types[resource.role],
+            m.resource(
+                resources, resource.identifier, self.resource_types[resource.role], resource.files,
+                href=resource.href, dependencies=resource.dependencies,
             )
-            if resource.href:
-                element.set("href", resource.href)
-            for path in resource.files:
-                etree.SubElement(element, self._cp("file"), href=path)
-            for identifier in resource.dependencies:
-                etree.SubElement(element, self._cp("dependency"), identifierref=identifier)
-        root.set(f"{{{XSI}}}schemaLocation", self.schema_location)
-        return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+        return m.to_bytes()
 
-    def _item(self, parent: etree._Element, item: Item) -> None:
-        element = etree.SubElement(parent, self._cp("item"), identifier=item.identifier)
-        if item.resource:
-            element.set("identifierref", item.resource)
-        etree.SubElement(element, self._cp("title")).text = item.title
-        for child in item.children:
-            self._item(element, child)
+
+def _item(m: Manifest, parent: etree._Element, item: Item) -> None:
+    element = m.item(parent, item.identifier, item.title, item.resource)
+    for child in item.children:
+        _item(m, element, child)
 
 
 def lesson_contents(course: Course, pages: PageSet) -> Contents:
@@ -176,7 +158,6 @@ def under(folder: str, pages: PageSet) -> PageSet:
         lesson_paths={key: moved(path) for key, path in pages.lesson_paths.items()},
         launch=moved(pages.launch),
         shared=tuple(map(moved, pages.shared)),
-        media_by_lesson={key: tuple(map(moved, paths)) for key, paths in pages.media_by_lesson.items()},
     )
 
 

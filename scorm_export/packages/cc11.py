@@ -32,5 +32,3 @@ FLAVOUR = CartridgeFlavour(
     ]),
     weblink_schema_location=f"{WEBLINK} {PROFILE}/ccv1p1_imswl_v1p1.xsd",
 )
-
-package_files = FLAVOUR.package_files

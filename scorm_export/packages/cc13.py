@@ -33,5 +33,3 @@ FLAVOUR = CartridgeFlavour(
     ]),
     weblink_schema_location=f"{WEBLINK} {PROFILE}/ccv1p3_imswl_v1p3.xsd",
 )
-
-package_files = FLAVOUR.package_files

@@ -1,8 +1,20 @@
-"""The package formats the build writes, with what the course page tells administrators about each."""
+"""The one registry of package formats: each format's key, label, file name, writer and advice.
+
+The course page tells administrators which to choose; writer.py writes them in this order. The
+per-standard modules never import this one, so the registry can import their writers without a cycle.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Callable
+
+from ..course.model import Course
+from . import cc11, cc13, scorm12, scorm2004
+from .pages import PackagePages
+
+# (course, pages, per_lesson) -> {archive path: bytes}; per_lesson is the SCORM choice of one SCO per lesson
+Writer = Callable[[Course, PackagePages, bool], dict[str, bytes]]
 
 
 @dataclass(frozen=True)
@@ -12,6 +24,8 @@ class PackageFormat:
     suffix: str  # file name ending after "<id>-<version>-"
     advice_sv: str
     advice_en: str
+    # left out of repr and equality: a format is its key and words; a bound method is neither readable nor hashable
+    package_files: Writer = field(repr=False, compare=False)
 
     def advice(self, language: str = "sv") -> str:
         return self.advice_sv if language == "sv" else self.advice_en
@@ -25,21 +39,25 @@ FORMATS = (
         "scorm12", "SCORM 1.2", "scorm12.zip",
         "Fungerar i nästan alla lärplattformar: Moodle, Canvas, ILIAS, Docebo, Cornerstone, SCORM Cloud. Välj den om du är osäker.",
         "Works in almost every learning platform: Moodle, Canvas, ILIAS, Docebo, Cornerstone, SCORM Cloud. Choose it when in doubt.",
+        scorm12.FLAVOUR.package_files,
     ),
     PackageFormat(
         "scorm2004", "SCORM 2004 (4:e utgåvan)", "scorm2004.zip",
         "För plattformar med full SCORM 2004-stöd (SCORM Cloud, Docebo, ILIAS, Moodle): rapporterar slutförande och framsteg separat.",
         "For platforms with full SCORM 2004 support (SCORM Cloud, Docebo, ILIAS, Moodle): reports completion and progress separately.",
+        scorm2004.FLAVOUR.package_files,
     ),
     PackageFormat(
         "cc11", "IMS Common Cartridge 1.1", "cc11.imscc",
         "För Moodle (importerar Common Cartridge 1.0/1.1): kursen blir redigerbara sidor i Moodle.",
         "For Moodle (imports Common Cartridge 1.0/1.1): the course becomes editable Moodle pages.",
+        cc11.FLAVOUR.package_files,
     ),
     PackageFormat(
         "cc13", "IMS Common Cartridge 1.3", "cc13.imscc",
         "För Canvas, Brightspace (D2L), Blackboard, Schoology och Open edX: kursen blir redigerbara sidor och moduler.",
         "For Canvas, Brightspace (D2L), Blackboard, Schoology and Open edX: the course becomes editable pages and modules.",
+        cc13.FLAVOUR.package_files,
     ),
 )
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from .lom import IMSMD_1_2
-from .scorm import XSI, ScormFlavour
+from .manifest import namespaces
+from .scorm import ScormFlavour
 
 CP = "http://www.imsproject.org/xsd/imscp_rootv1p1p2"
 ADLCP = "http://www.adlnet.org/xsd/adlcp_rootv1p2"
@@ -17,9 +18,7 @@ FLAVOUR = ScormFlavour(
     lom=IMSMD_1_2,
     lom_nsmap=None,
     # Moodle looks for the literal prefix "adlcp"
-    nsmap={None: CP, "adlcp": ADLCP, "imsmd": IMSMD_1_2.namespace, "xsi": XSI},
+    nsmap=namespaces(CP, adlcp=ADLCP, imsmd=IMSMD_1_2.namespace),
     schema_location=f"{CP} imscp_rootv1p1p2.xsd {IMSMD_1_2.namespace} imsmd_rootv1p2p1.xsd {ADLCP} adlcp_rootv1p2.xsd",
     item_attributes={"isvisible": "true"},
 )
-
-package_files = FLAVOUR.package_files

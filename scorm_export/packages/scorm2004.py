@@ -9,7 +9,8 @@ from __future__ import annotations
 from lxml import etree
 
 from .lom import IEEE_LOM
-from .scorm import XSI, ScormFlavour
+from .manifest import namespaces
+from .scorm import ScormFlavour
 
 CP = "http://www.imsglobal.org/xsd/imscp_v1p1"
 ADLCP = "http://www.adlnet.org/xsd/adlcp_v1p3"
@@ -39,7 +40,7 @@ FLAVOUR = ScormFlavour(
     scorm_type="scormType",
     lom=IEEE_LOM,
     lom_nsmap={None: IEEE_LOM.namespace},
-    nsmap={None: CP, "adlcp": ADLCP, "adlseq": ADLSEQ, "adlnav": ADLNAV, "imsss": IMSSS, "xsi": XSI},
+    nsmap=namespaces(CP, adlcp=ADLCP, adlseq=ADLSEQ, adlnav=ADLNAV, imsss=IMSSS),
     schema_location=" ".join([
         f"{CP} imscp_v1p1.xsd", f"{ADLCP} adlcp_v1p3.xsd", f"{ADLSEQ} adlseq_v1p3.xsd",
         f"{ADLNAV} adlnav_v1p3.xsd", f"{IMSSS} imsss_v1p0.xsd",
@@ -48,5 +49,3 @@ FLAVOUR = ScormFlavour(
     sco_item=completion_by_content,
     container=free_navigation,
 )
-
-package_files = FLAVOUR.package_files

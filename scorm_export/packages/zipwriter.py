@@ -5,6 +5,8 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+from .manifest import MANIFEST
+
 # 1980-01-01 is the earliest time a zip entry can carry; any fixed time would do.
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 _ALREADY_COMPRESSED = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".zip", ".mp4", ".mp3", ".woff2", ".pdf")
@@ -14,7 +16,7 @@ def write_zip(path: Path, files: dict[str, bytes]) -> int:
     """Write `files` (archive path -> bytes) to `path`; returns the file size."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(path, "w") as archive:
-        for name in sorted(files, key=lambda n: (n != "imsmanifest.xml", n)):
+        for name in sorted(files, key=lambda n: (n != MANIFEST, n)):
             info = zipfile.ZipInfo(name, date_time=FIXED_TIME)
             info.external_attr = 0o100644 << 16
             info.create_system = 3  # Unix, so the permissions above are read as such everywhere
