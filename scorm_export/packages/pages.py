@@ -39,7 +39,6 @@ class PageSet:
     lesson_paths: dict[str, str]  # lesson key -> archive path
     launch: str  # the single-SCO shell, or the first lesson
     shared: tuple[str, ...]  # stylesheet, runtime, media: files the lesson pages depend on
-    media_by_lesson: dict[str, tuple[str, ...]]  # lesson key -> media it shows or links
 
 
 class PackagePages:
@@ -75,12 +74,10 @@ class PackagePages:
             files[media_path(asset.path)] = asset.data
         shell = standard is not None and not sco_per_lesson
         template = self.env.get_template("package/lesson.html")
-        media_by_lesson: dict[str, tuple[str, ...]] = {}
         for position, lesson in enumerate(lessons):
             module_index, module = next((i, m) for i, m in enumerate(course.modules, 1) if m.slug == lesson.module_slug)
             here = posixpath.dirname(paths[lesson.key])
             media = course.assets_of(lesson)
-            media_by_lesson[lesson.key] = tuple(media_path(asset.path) for asset in media)
             neighbours = {
                 name: {"href": posixpath.relpath(paths[other.key], here), "title": other.title}
                 for name, other in (("previous", lessons[position - 1] if position else None),
@@ -109,4 +106,4 @@ class PackagePages:
             )
             files[SHELL] = html.encode("utf-8")
         shared = tuple(sorted(path for path in files if path.startswith(("assets/", "media/"))))
-        return PageSet(files, paths, SHELL if shell else paths[lessons[0].key], shared, media_by_lesson)
+        return PageSet(files, paths, SHELL if shell else paths[lessons[0].key], shared)
