@@ -146,6 +146,29 @@ def _export(workspace: Path, key: str) -> Callable[[], object]:
     return lambda: write_packages(catalogue, environment(project.theme), project.theme, out, formats=(key,))
 
 
+PREVIEW_TARGET_SECONDS = 2.0
+
+
+def _preview(workspace: Path, key: str) -> Callable[[], object]:
+    """Edit-to-preview: a complete preview first (untimed), then one edited lesson and the rebuild `serve` runs."""
+    from .preview import Preview
+    from .project import Project
+
+    project = Project(workspace)
+    preview = Preview(project)
+    if not preview.rebuild().ok:
+        raise RuntimeError("the preview could not be built")
+    lesson = sorted(project.content.glob("*/*/*.md"))[len(list(project.content.glob("*/*/*.md"))) // 2]
+    lesson.write_text(lesson.read_text(encoding="utf-8") + f"\nÄndrad i förhandsvisningen {time.time_ns()}.\n", encoding="utf-8")
+
+    def work() -> None:
+        result = preview.rebuild({lesson})
+        if not result.ok or result.rebuilt == "alla kurser":
+            raise RuntimeError(f"the preview did not rebuild the edited course alone: {result.rebuilt} {result.error}")
+
+    return work
+
+
 def _zip(workspace: Path, key: str) -> Callable[[], object]:
     out = workspace / "zipfloor" / key
     shutil.rmtree(out, ignore_errors=True)
@@ -157,6 +180,7 @@ PHASES = (
     Phase("check", "check (load + validate)", _check),
     Phase("build", "full build (site + all packages)", _build),
     Phase("mkdocs", "plain MkDocs, same pages (yardstick)", _mkdocs),
+    Phase("preview", "serve: one lesson edited → preview rebuilt", _preview),
     Phase("export", "export {format}", _export, per_format=True),
     Phase("zip", "zipfile, same files ({format})", _zip, per_format=True),
 )
@@ -630,6 +654,13 @@ def _run_table(run: dict) -> list[str]:
         lines.append(
             f"{ratio['label']:<{WIDTH}} {_times(ratio['cpu']):>7} {_times(ratio['wall']):>7} "
             f"{'≤ ' + _times(ratio['target']):>8}  {_met(ratio)}"
+        )
+    if "preview" in run["phases"]:
+        preview = run["phases"]["preview"]
+        met = "yes" if preview["wall"]["median"] <= PREVIEW_TARGET_SECONDS else "no"
+        lines.append(
+            f"{'edit-to-preview, median wall':<{WIDTH}} {preview['wall']['median']:>6.2f}s {'':>7} "
+            f"{'≤ ' + f'{PREVIEW_TARGET_SECONDS:.2f}s':>8}  {met}"
         )
     lines.append("")
     for key, size in run.get("packages", {}).items():

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .course.loader import load_project
-from .course.model import Catalogue, ScoMode
+from .course.model import Catalogue, Course, ScoMode
 from .markdown_render import MarkdownRenderer
 from .packages.formats import PackageFile
 from .packages.writer import write_packages
@@ -56,10 +56,11 @@ class Checked:
     settings: SiteSettings
 
 
-def check(project: Project) -> Checked:
+def check(project: Project, reuse: dict[str, Course] | None = None) -> Checked:
+    """Load and check everything; `reuse` holds courses known to be unchanged (see load_project)."""
     problems = Problems(project.root)
     settings = read_site_settings(project, problems)
-    result = load_project(project, MarkdownRenderer(list(settings.markdown_extensions), settings.extension_configs))
+    result = load_project(project, MarkdownRenderer(list(settings.markdown_extensions), settings.extension_configs), reuse)
     result.problems.extend(problems)
     return Checked(result.catalogue, result.problems, settings)
 

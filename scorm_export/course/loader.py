@@ -45,7 +45,9 @@ class LoadResult:
     problems: Problems
 
 
-def load_project(project: Project, renderer: MarkdownRenderer) -> LoadResult:
+def load_project(project: Project, renderer: MarkdownRenderer, reuse: dict[str, Course] | None = None) -> LoadResult:
+    """Every course in content/; `reuse` (course folder name -> course) skips folders known to be unchanged."""
+    reuse = reuse or {}
     problems = Problems(project.root)
     licences = load_licences(project.licences, problems)
     courses: list[Course] = []
@@ -60,13 +62,18 @@ def load_project(project: Project, renderer: MarkdownRenderer) -> LoadResult:
         if not (folder / COURSE_FILE).is_file():
             problems.error(folder, 1, f"mappen {folder.name}/ i content/ saknar {COURSE_FILE} (every course folder needs a course.yml)")
             continue
-        course = _CourseLoader(folder, content_root, licences, renderer, problems).load()
+        course = reuse.get(folder.name) or _CourseLoader(folder, content_root, licences, renderer, problems).load()
         if course is not None:
             courses.append(course)
     _report_duplicate_ids(courses, project, problems)
     if not courses and not problems.has_errors:
         problems.error(project.content, 1, f"ingen kurs hittades i content/: skapa content/<kurs>/{COURSE_FILE} (no course found)")
     return LoadResult(Catalogue(tuple(courses), tuple(licences.values())), problems)
+
+
+def course_folder(course: Course) -> str:
+    """The name of the folder in content/ a course was loaded from."""
+    return course.source.split("/")[-2]
 
 
 def _inside(path: Path, content_root: Path) -> bool:

@@ -5,6 +5,7 @@ MkDocs + Material only render what this writes; no MkDocs hooks or plugins gener
 
 from __future__ import annotations
 
+import hashlib
 import html
 import posixpath
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ class DocsTree:
     nav: list[Any]  # MkDocs `nav`
     pages: int
     bodies: dict[str, PrerenderedBody]  # docs path -> the lesson body the plugin puts in; empty without it
+    files: frozenset[str]  # every docs path written, so that a kept docs folder can drop what is gone
 
 
 def lesson_doc(course: Course, lesson: Lesson) -> str:
@@ -85,26 +87,40 @@ def write_docs_tree(
     *,
     prerendered: bool = True,
     use_directory_urls: bool = True,
+    unchanged: frozenset[str] = frozenset(),
 ) -> DocsTree:
-    """With `prerendered`, lesson bodies are left to the PrerenderedBodies plugin instead of MkDocs' Markdown."""
+    """With `prerendered`, lesson bodies are left to the PrerenderedBodies plugin instead of MkDocs' Markdown.
+
+    Courses in `unchanged` (ids) already have their files in `docs` as they would be written: only their
+    navigation is made (the preview's incremental rebuild).
+    """
     env = markdown_environment(env)
     bodies: dict[str, PrerenderedBody] = {}
     strings = ui_strings.strings("sv")
     nav: list[Any] = [{strings["catalogue"]: "index.md"}]
     pages = 0
 
+    written: set[str] = set()
+
     def write(relative: str, text: str | bytes) -> None:
+        # an unchanged file keeps its modification time, so an incremental MkDocs build skips its page
+        data = text if isinstance(text, bytes) else text.encode("utf-8")
         path = docs / relative
+        written.add(relative)
+        if path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data:
+            return
         path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(text, bytes):
-            path.write_bytes(text)
-        else:
-            path.write_text(text, encoding="utf-8")
+        path.write_bytes(data)
 
     write("index.md", env.get_template("docs/catalogue.md.j2").render(catalogue=catalogue, t=strings))
     pages += 1
     for course in catalogue.courses:
         course_strings = ui_strings.strings(course.language)
+        if course.id in unchanged:
+            written.update(_course_docs(course))
+            nav.append({_nav_title(course.title): _course_nav(course)})
+            pages += 1 + len(course.lessons)
+            continue
         write(
             f"{course.id}/index.md",
             env.get_template("docs/course.md.j2").render(
@@ -112,37 +128,47 @@ def write_docs_tree(
                 json_ld=course_json_ld(course), lesson_doc=lambda lesson: posixpath.relpath(lesson_doc(course, lesson), course.id),
             ),
         )
-        course_nav: list[Any] = [f"{course.id}/index.md"]
         lessons = course.lessons
         index = 0
         for module_index, module in enumerate(course.modules, start=1):
-            module_nav = []
             for lesson in module.lessons:
                 index += 1
+                body_hash = ""
                 if prerendered:
                     body = MARKER
-                    bodies[lesson_doc(course, lesson)] = PrerenderedBody(
-                        site_lesson_html(course, lesson, use_directory_urls), lesson.toc_tokens,
-                    )
+                    prerendered_body = PrerenderedBody(site_lesson_html(course, lesson, use_directory_urls), lesson.toc_tokens)
+                    bodies[lesson_doc(course, lesson)] = prerendered_body
+                    # the page's file changes whenever its body does, as an incremental build needs
+                    body_hash = hashlib.sha1(prerendered_body.html.encode("utf-8")).hexdigest()
                 else:
                     body = site_lesson_markdown(course, lesson, use_directory_urls)
                 write(
                     lesson_doc(course, lesson),
                     env.get_template("docs/lesson.md.j2").render(
                         course=course, module=module, module_index=module_index, lesson=lesson, index=index,
-                        total=len(lessons), body=body, t=course_strings,
+                        total=len(lessons), body=body, body_hash=body_hash, t=course_strings,
                         media=course.assets_of(lesson),
                     ),
                 )
-                module_nav.append({_nav_title(lesson.title): lesson_doc(course, lesson)})
-            course_nav.append({f"{module_index}. {_nav_title(module.title)}": module_nav})
         for asset in course.assets:
             write(f"{course.id}/{asset.path}", asset.data)
-        nav.append({_nav_title(course.title): course_nav})
+        nav.append({_nav_title(course.title): _course_nav(course)})
         pages += 1 + len(lessons)
     write(ACCESSIBILITY_PAGE, env.get_template("docs/accessibility.md.j2").render(a=accessibility, t=strings))
     nav.append({strings["accessibility_statement"]: ACCESSIBILITY_PAGE})
-    return DocsTree(nav, pages + 1, bodies)
+    return DocsTree(nav, pages + 1, bodies, frozenset(written))
+
+
+def _course_docs(course: Course) -> list[str]:
+    return [f"{course.id}/index.md", *(lesson_doc(course, lesson) for lesson in course.lessons),
+            *(f"{course.id}/{asset.path}" for asset in course.assets)]
+
+
+def _course_nav(course: Course) -> list[Any]:
+    return [f"{course.id}/index.md"] + [
+        {f"{index}. {_nav_title(module.title)}": [{_nav_title(lesson.title): lesson_doc(course, lesson)} for lesson in module.lessons]}
+        for index, module in enumerate(course.modules, start=1)
+    ]
 
 
 def _nav_title(text: str) -> str:

@@ -14,18 +14,19 @@ from .prerendered import PLUGIN_NAME, PrerenderedBodies, PrerenderedBody
 from .settings import SiteSettings
 
 SITE_CSS = "assets/stylesheets/courses.css"
+# MkDocs' own notice that an incremental build is one, which the preview asks for on purpose
+_DIRTY_NOTICE = "A 'dirty' build is being performed"
 
 
 class SiteRenderError(Exception):
     """MkDocs reported a warning or an error: the generated tree is not what it should be."""
 
 
-def render_site(
+def mkdocs_config(
     project: Project, settings: SiteSettings, docs: Path, out: Path, nav: list[Any],
     bodies: dict[str, PrerenderedBody] | None = None,
-) -> None:
-    """Run MkDocs on the docs tree; `bodies` are lesson bodies the loader rendered (see prerendered.py)."""
-    from mkdocs.commands.build import build
+):
+    """MkDocs' configuration for a docs tree: the project's settings with docs, site, nav and plugin filled in."""
     from mkdocs.config import load_config
 
     config = copy.deepcopy(settings.config)
@@ -38,16 +39,26 @@ def render_site(
     config["theme"] = theme
     config["extra_css"] = [*config.get("extra_css", []), SITE_CSS]
     config_file = docs.parent / "mkdocs.generated.yml"
+    config_file.parent.mkdir(parents=True, exist_ok=True)
     config_file.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    try:
+        loaded = load_config(str(config_file))
+    except Exception as exc:  # MkDocs raises its own exception types for settings it refuses
+        raise SiteRenderError(f"MkDocs kunde inte läsa inställningarna: {exc}") from exc
+    if bodies is not None:
+        loaded.plugins[PLUGIN_NAME] = PrerenderedBodies(bodies)
+    return loaded
+
+
+def run_mkdocs(config, dirty: bool = False) -> None:
+    """Build the site; any warning MkDocs logs means the generated tree is wrong, and is an error."""
+    from mkdocs.commands.build import build
 
     warnings = _WarningCollector()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(warnings)
     try:
-        loaded = load_config(str(config_file))
-        if bodies:
-            loaded.plugins[PLUGIN_NAME] = PrerenderedBodies(bodies)
-        build(loaded)
+        build(config, dirty=dirty)
     except Exception as exc:  # MkDocs raises its own exception types and plain ones from themes
         raise SiteRenderError(f"MkDocs kunde inte bygga webbplatsen: {exc}") from exc
     finally:
@@ -56,10 +67,20 @@ def render_site(
         raise SiteRenderError("MkDocs varnade:\n" + "\n".join(warnings.messages))
 
 
+def render_site(
+    project: Project, settings: SiteSettings, docs: Path, out: Path, nav: list[Any],
+    bodies: dict[str, PrerenderedBody] | None = None,
+) -> None:
+    """Run MkDocs on the docs tree; `bodies` are lesson bodies the loader rendered (see prerendered.py)."""
+    run_mkdocs(mkdocs_config(project, settings, docs, out, nav, bodies or None))
+
+
 class _WarningCollector(logging.Handler):
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
         self.messages: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
+        message = record.getMessage()
+        if not message.startswith(_DIRTY_NOTICE):
+            self.messages.append(message)
