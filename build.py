@@ -7,7 +7,7 @@ from pathlib import Path
 # the project's own package, also when build.py is run from another folder
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from scorm_export.cli import main  # noqa: E402
+from scorm_export.cli import main
 
 if __name__ == "__main__":
     sys.exit(main(script_folder=Path(__file__).resolve().parent))

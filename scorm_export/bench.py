@@ -34,10 +34,10 @@ import sys
 import tempfile
 import time
 import zipfile
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from importlib import metadata
 from pathlib import Path
-from typing import Callable
 
 from .bench_corpus import DEFAULT_SEED, CorpusSize, write_corpus
 from .packages.formats import BY_KEY, FORMATS
@@ -219,8 +219,13 @@ def run_bench(project_root: Path, options: BenchOptions, progress: Callable[[str
     try:
         runs = [
             _measure(
-                project_root, size, repeat, options.seed,
-                scratch / f"corpus-{size.courses}x{size.lessons_per_course}", progress, clock,
+                project_root,
+                size,
+                repeat,
+                options.seed,
+                scratch / f"corpus-{size.courses}x{size.lessons_per_course}",
+                progress,
+                clock,
             )
             for size, repeat in corpus_sizes(options)
         ]
@@ -303,9 +308,9 @@ def _cgroup_cpu_limit() -> float | None:
     except (OSError, ValueError):
         pass
     try:  # cgroup v1
-        quota = int(Path("/sys/fs/cgroup/cpu/cpu.cfs_quota_us").read_text())
-        period = int(Path("/sys/fs/cgroup/cpu/cpu.cfs_period_us").read_text())
-        return None if quota <= 0 else round(quota / period, 2)
+        quota_us = int(Path("/sys/fs/cgroup/cpu/cpu.cfs_quota_us").read_text())
+        period_us = int(Path("/sys/fs/cgroup/cpu/cpu.cfs_period_us").read_text())
+        return None if quota_us <= 0 else round(quota_us / period_us, 2)
     except (OSError, ValueError):
         return None
 
@@ -332,7 +337,13 @@ def _cpu_pressure_total() -> int | None:
 
 
 def _measure(
-    project_root: Path, size: CorpusSize, repeat: int, seed: int, workspace: Path, progress, clock: _Clock,
+    project_root: Path,
+    size: CorpusSize,
+    repeat: int,
+    seed: int,
+    workspace: Path,
+    progress,
+    clock: _Clock,
 ) -> dict:
     progress(f"{size.courses} courses × {size.lessons_per_course} lessons: writing the corpus and preparing …")
     words = _prepare(project_root, size, seed, workspace)
@@ -346,8 +357,12 @@ def _measure(
             samples[phase].append(_run_child(phase, workspace))
     load.update(after=_load_average(), after_at_seconds=round(clock.elapsed(), 1))
     corpus = {
-        "courses": size.courses, "lessons_per_course": size.lessons_per_course, "lessons": size.lessons,
-        "words": words, "words_per_lesson": round(words / size.lessons), "seed": seed,
+        "courses": size.courses,
+        "lessons_per_course": size.lessons_per_course,
+        "lessons": size.lessons,
+        "words": words,
+        "words_per_lesson": round(words / size.lessons),
+        "seed": seed,
     }
     return {
         **summarise_run(corpus, samples, formats, load, machine()["cores_for_load"]),
@@ -415,14 +430,15 @@ def _stats(values: list[float]) -> dict:
 
 def compare(comparison: Comparison, numerator: dict, denominator: dict, key: str = "") -> dict:
     """The ratio of two phases' medians, CPU and wall, against the comparison's target."""
-    found = {"label": comparison.label.format(format=BY_KEY[key].label) if key else comparison.label}
+    found: dict[str, object] = {"label": comparison.label.format(format=BY_KEY[key].label) if key else comparison.label}
     for measure in ("cpu", "wall"):
         below = denominator[measure]["median"]
         ratio = round(numerator[measure]["median"] / below, 2) if below > 0 else None
         found[measure] = ratio
         found[f"{measure}_met"] = None if ratio is None else ratio <= comparison.target
     return {
-        **found, "met": None if None in (found["cpu_met"], found["wall_met"]) else found["cpu_met"] and found["wall_met"],
+        **found,
+        "met": None if None in (found["cpu_met"], found["wall_met"]) else found["cpu_met"] and found["wall_met"],
         "target": comparison.target,
         "numerator": comparison.numerator + (f":{key}" if key else ""),
         "denominator": comparison.denominator + (f":{key}" if key else ""),
@@ -449,12 +465,14 @@ def _busy_run(run: dict, cores: int) -> dict:
     lessons = run["corpus"]["lessons"]
     load = run["load"]
     reasons = [
-        reason for reason in (
+        reason
+        for reason in (
             _load_reason(f"before the {lessons}-lesson runs", load.get("before"), load.get("before_at_seconds", 0), cores),
             _load_reason(f"after the {lessons}-lesson runs", load.get("after"), load.get("after_at_seconds", 0), cores),
-        ) if reason
+        )
+        if reason
     ]
-    for name, summary in run["phases"].items():
+    for summary in run["phases"].values():
         spread = summary["wall_spread"]
         if spread is not None and spread > BUSY_WALL_SPREAD and summary["wall"]["median"] >= MIN_WALL_FOR_SPREAD:
             wall = summary["wall"]
@@ -473,10 +491,12 @@ def _busy_run(run: dict, cores: int) -> dict:
 def _busy_overall(machine_info: dict, load: dict, runs: list[dict]) -> dict:
     cores = machine_info["cores_for_load"]
     reasons = [
-        reason for reason in (
+        reason
+        for reason in (
             _load_reason("before the benchmark", load["before"], 0, cores),
             _load_reason("after the benchmark", load["after"], load["seconds"], cores),
-        ) if reason
+        )
+        if reason
     ]
     for run in runs:
         reasons += [reason for reason in run["busy"]["reasons"] if reason not in reasons]
@@ -485,7 +505,9 @@ def _busy_overall(machine_info: dict, load: dict, runs: list[dict]) -> dict:
         "message": BUSY_MESSAGE if reasons else None,
         "reasons": reasons,
         "thresholds": {
-            "load_per_core": BUSY_LOAD_PER_CORE, "wall_spread": BUSY_WALL_SPREAD, "cpu_pressure": BUSY_CPU_PRESSURE,
+            "load_per_core": BUSY_LOAD_PER_CORE,
+            "wall_spread": BUSY_WALL_SPREAD,
+            "cpu_pressure": BUSY_CPU_PRESSURE,
             "min_wall_for_spread_seconds": MIN_WALL_FOR_SPREAD,
         },
     }
@@ -546,7 +568,10 @@ def _run_child(phase: str, workspace: Path) -> dict:
     started = time.perf_counter()
     completed = subprocess.run(
         [sys.executable, "-m", "scorm_export.bench", phase, str(workspace)],
-        capture_output=True, text=True, env=env, check=False,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
     )
     wall = time.perf_counter() - started
     stalled_after = _cpu_pressure_total()
@@ -567,7 +592,9 @@ def _package_sizes(downloads: Path) -> dict:
         found = [path.stat().st_size for path in downloads.glob(f"*-{package_format.suffix}")]
         if found:
             sizes[package_format.key] = {
-                "count": len(found), "total_bytes": sum(found), "mean_bytes": round(sum(found) / len(found)),
+                "count": len(found),
+                "total_bytes": sum(found),
+                "mean_bytes": round(sum(found) / len(found)),
             }
     return sizes
 
@@ -627,7 +654,7 @@ def _run_table(run: dict) -> list[str]:
         f"{'':<{WIDTH}} {'min':>7} {'median':>7} {'max':>7} {'median':>8} {'ms/lesson':>10} {'MB':>9}",
     ]
     notes, flagged = [], False
-    for name, summary in run["phases"].items():
+    for summary in run["phases"].values():
         wall, spread = summary["wall"], summary["wall_spread"]
         flag = "!" if spread is not None and spread > BUSY_WALL_SPREAD and wall["median"] >= MIN_WALL_FOR_SPREAD else " "
         flagged = flagged or flag == "!"
@@ -714,7 +741,7 @@ def _scaling_table(runs: list[dict]) -> list[str]:
 
 def _import_everything() -> None:
     """The same imports before every phase, so that none of them is timed."""
-    import mkdocs.commands.build  # noqa: F401
+    import mkdocs.commands.build
     import mkdocs.config  # noqa: F401
 
     from . import build, templates  # noqa: F401

@@ -66,7 +66,9 @@ def check(project: Project, reuse: dict[str, Course] | None = None) -> Checked:
 
 
 def build(
-    project: Project, options: BuildOptions = BuildOptions(), on_wait: Callable[[], None] | None = None,
+    project: Project,
+    options: BuildOptions = BuildOptions(),
+    on_wait: Callable[[], None] | None = None,
 ) -> BuildReport:
     """`on_wait` is called once if another build of this project runs and this one has to wait."""
     started = time.perf_counter()
@@ -95,13 +97,23 @@ def build(
 
 
 def _write_outputs(
-    project: Project, checked: Checked, options: BuildOptions, staging: Path, docs: Path, report: BuildReport,
+    project: Project,
+    checked: Checked,
+    options: BuildOptions,
+    staging: Path,
+    docs: Path,
+    report: BuildReport,
 ) -> None:
     catalogue = checked.catalogue
     env = environment(project.theme)
     mark = time.perf_counter()
     report.packages = write_packages(
-        catalogue, env, project.theme, staging.parent / DOWNLOADS, sco_mode=options.sco_mode, formats=options.formats,
+        catalogue,
+        env,
+        project.theme,
+        staging.parent / DOWNLOADS,
+        sco_mode=options.sco_mode,
+        formats=options.formats,
     )
     report.seconds["packages"] = time.perf_counter() - mark
     stop_point("packages-written")
@@ -111,8 +123,13 @@ def _write_outputs(
     if options.site:
         mark = time.perf_counter()
         tree = write_docs_tree(
-            catalogue, downloads, docs, env, checked.settings.accessibility,
-            prerendered=options.prerendered, use_directory_urls=checked.settings.config.get("use_directory_urls", True),
+            catalogue,
+            downloads,
+            docs,
+            env,
+            checked.settings.accessibility,
+            prerendered=options.prerendered,
+            use_directory_urls=checked.settings.config.get("use_directory_urls", True),
         )
         render_site(project, checked.settings, docs, staging, tree.nav, tree.bodies)
         stop_point("site-rendered")

@@ -85,19 +85,25 @@ def say_waiting() -> None:
 
 def _add_bench_parser(commands) -> None:
     bench = commands.add_parser(
-        "bench", help="mät bygget (CPU- och väggtid) på en syntetisk korpus och jämför med MkDocs och zipfile",
+        "bench",
+        help="mät bygget (CPU- och väggtid) på en syntetisk korpus och jämför med MkDocs och zipfile",
     )
     bench.add_argument("--courses", type=int, default=20, help="antal kurser (standard: 20)")
     bench.add_argument("--lessons", type=int, default=50, help="lektioner per kurs (standard: 50)")
     bench.add_argument(
-        "--repeat", type=int, default=3,
+        "--repeat",
+        type=int,
+        default=3,
         help="växelvisa körningar per fas; rapporten visar min/median/max (standard: 3)",
     )
     bench.add_argument(
-        "--scaling", action="store_true",
+        "--scaling",
+        action="store_true",
         help="kör 250, 1000 och 4000 lektioner för att visa att kostnaden är linjär (4000 lektioner körs högst 2 gånger)",
     )
-    bench.add_argument("--out", type=Path, default=Path("bench-results/bench.json"), help="JSON-resultatet (standard: bench-results/bench.json)")
+    bench.add_argument(
+        "--out", type=Path, default=Path("bench-results/bench.json"), help="JSON-resultatet (standard: bench-results/bench.json)"
+    )
     bench.add_argument("--workdir", type=Path, help="behåll korpus och utdata här i stället för i en temporär mapp")
 
 
@@ -108,7 +114,12 @@ def _bench(project: Project, args: argparse.Namespace) -> int:
         print("--courses, --lessons och --repeat måste vara minst 1", file=sys.stderr)
         return 2
     options = BenchOptions(
-        courses=args.courses, lessons=args.lessons, repeat=args.repeat, scaling=args.scaling, out=args.out, workdir=args.workdir,
+        courses=args.courses,
+        lessons=args.lessons,
+        repeat=args.repeat,
+        scaling=args.scaling,
+        out=args.out,
+        workdir=args.workdir,
     )
     results = run_bench(project.root, options, progress=lambda message: print(message, file=sys.stderr))
     print(format_table(results))

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
+from collections.abc import Callable
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import markdown
 from markdown.treeprocessors import Treeprocessor
@@ -44,10 +45,10 @@ class _RawHtml(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
-        if values.get("id"):
-            self.ids.add(values["id"])
-        if tag == "a" and values.get("href") is not None:
-            self.found.append(FoundUrl(values["href"], False, ""))
+        if element_id := values.get("id"):
+            self.ids.add(element_id)
+        if tag == "a" and (href := values.get("href")) is not None:
+            self.found.append(FoundUrl(href, False, ""))
         elif tag == "img":
             self.found.append(FoundUrl(values.get("src") or "", True, (values.get("alt") or "").strip()))
 
@@ -63,10 +64,10 @@ class _Collector(Treeprocessor):
 
     def _visit(self, element: etree.Element) -> None:
         """Elements and raw-HTML placeholders in document order, so that each URL's line can be found."""
-        if element.get("id"):
-            self.ids.add(element.get("id"))
-        if element.tag == "a" and element.get("href") is not None:
-            self.found.append(FoundUrl(element.get("href"), False, ""))
+        if element_id := element.get("id"):
+            self.ids.add(element_id)
+        if element.tag == "a" and (href := element.get("href")) is not None:
+            self.found.append(FoundUrl(href, False, ""))
         elif element.tag == "img":
             self.found.append(FoundUrl(element.get("src", ""), True, (element.get("alt") or "").strip()))
         self._raw_html(element.text)
@@ -100,7 +101,7 @@ class MarkdownRenderer:
         self._md.treeprocessors.register(self._collector, "scorm_export_collector", 1)
 
     @classmethod
-    def from_mkdocs(cls, config_path: Path) -> "MarkdownRenderer":
+    def from_mkdocs(cls, config_path: Path) -> MarkdownRenderer:
         """The renderer of a project's mkdocs.yml (see site.settings, which reads it for the build)."""
         from .problems import Problems
         from .project import Project
@@ -126,7 +127,9 @@ class MarkdownRenderer:
 
 
 def rewrite_urls(
-    text: str, replace: Callable[[str], str | None], replace_html: Callable[[str], str | None] | None = None,
+    text: str,
+    replace: Callable[[str], str | None],
+    replace_html: Callable[[str], str | None] | None = None,
 ) -> str:
     """Rewrite link and image targets in Markdown source; `replace` returns None to keep one.
 

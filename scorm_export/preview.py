@@ -19,6 +19,9 @@ import time
 from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment
 
 from .build import BuildOptions, Checked, check
 from .course.loader import course_folder
@@ -28,6 +31,7 @@ from .problems import Problems
 from .project import Project
 from .site.docs_tree import write_docs_tree
 from .site.mkdocs_build import SiteRenderError, mkdocs_config, run_mkdocs
+from .site.prerendered import PrerenderedBody
 from .templates import environment
 
 PREVIEW = ".preview"
@@ -52,9 +56,9 @@ class Preview:
         self.builds = 0  # the number of successful rebuilds; the browser reloads when it changes
         self._checked: Checked | None = None
         self._downloads: dict[str, list[PackageFile]] = {}
-        self._mkdocs = None  # kept across rebuilds: Material's search plugin keeps its index in it
-        self._env = None
-        self._bodies: dict = {}
+        self._mkdocs: Any = None  # kept across rebuilds: Material's search plugin keeps its index in it
+        self._env: Environment | None = None
+        self._bodies: dict[str, PrerenderedBody] = {}
 
     def rebuild(self, changed: Collection[Path] | None = None) -> PreviewResult:
         """Rebuild after `changed` files (None: everything); on errors the previous preview stays."""
@@ -68,9 +72,9 @@ class Preview:
         if checked.problems.has_errors:
             return PreviewResult(False, time.perf_counter() - started, rebuilt, checked.problems)
         complete = courses is None or self._mkdocs is None
-        unchanged = frozenset() if complete else frozenset(
-            course.id for course in checked.catalogue.courses if course_folder(course) not in courses
-        )
+        unchanged: frozenset[str] = frozenset()
+        if courses is not None and not complete:
+            unchanged = frozenset(course.id for course in checked.catalogue.courses if course_folder(course) not in courses)
         try:
             self._render(checked, complete, unchanged)
         except SiteRenderError as exc:
@@ -97,7 +101,7 @@ class Preview:
 
     def _render(self, checked: Checked, complete: bool, unchanged: frozenset[str]) -> None:
         catalogue = checked.catalogue
-        if complete:
+        if complete or self._env is None:
             shutil.rmtree(self.root, ignore_errors=True)
             self._mkdocs, self._env, self._bodies = None, environment(self.project.theme), {}
             packages = write_packages(catalogue, self._env, self.project.theme, self.site / "downloads", sco_mode=self.options.sco_mode)
@@ -105,7 +109,12 @@ class Preview:
         env = self._env
         use_directory_urls = checked.settings.config.get("use_directory_urls", True)
         tree = write_docs_tree(
-            catalogue, self._downloads, self.docs, env, checked.settings.accessibility, use_directory_urls=use_directory_urls,
+            catalogue,
+            self._downloads,
+            self.docs,
+            env,
+            checked.settings.accessibility,
+            use_directory_urls=use_directory_urls,
             unchanged=unchanged,
         )
         self._bodies.update(tree.bodies)

@@ -52,7 +52,7 @@ class Problems:
             for char in shown
         )
 
-    def extend(self, other: "Problems") -> None:
+    def extend(self, other: Problems) -> None:
         self._items.extend(other._items)
 
     @property

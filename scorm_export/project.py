@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-
 MARKERS = ("mkdocs.yml", "content")
 
 
@@ -25,8 +24,7 @@ def find_root(start: Path, fallback: Path | None = None) -> Path:
             return folder
     where = f"{start} och mapparna ovanför" + (f", och {fallback.resolve()}" if fallback else "")
     raise ProjectNotFound(
-        f"Hittar inget kursprojekt: letade efter mkdocs.yml och content/ i {where}; ange mappen med --root "
-        "(no project found)"
+        f"Hittar inget kursprojekt: letade efter mkdocs.yml och content/ i {where}; ange mappen med --root (no project found)"
     )
 
 

@@ -78,7 +78,10 @@ def _report(result: PreviewResult) -> None:
 
 
 def watch(
-    project: Project, rebuild: Callable[[set[Path]], object], stop: threading.Event, interval: float = 0.5,
+    project: Project,
+    rebuild: Callable[[set[Path]], object],
+    stop: threading.Event,
+    interval: float = 0.5,
 ) -> None:
     """Call `rebuild(changed files)` whenever watched files change, until `stop` is set."""
     before = snapshot(project.watched)

@@ -10,7 +10,6 @@ from markupsafe import Markup
 
 from . import ui_strings
 
-
 # Every character that could start Markdown, HTML or an attribute list, as a character reference:
 # Python-Markdown passes references through untouched and the browser shows the character itself.
 _MARKDOWN_INERT = {char: f"&#{ord(char)};" for char in "\\`*_[](){}<>&\"'#+-.!|~^=:@"}

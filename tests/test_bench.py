@@ -118,6 +118,7 @@ def _samples(formats, build_walls=(2.0, 2.1, 2.2)) -> dict:
         "check": [_sample(0.5, 0.4), _sample(0.6, 0.5), _sample(0.55, 0.45)],
         "build": [_sample(wall, 1.5, 0.5) for wall in build_walls],
         "mkdocs": [_sample(1.0, 0.9), _sample(1.1, 1.0), _sample(1.05, 1.1)],
+        "preview": [_sample(0.8, 0.7), _sample(0.9, 0.8), _sample(0.85, 0.75)],
     }
     for key in formats:
         samples[f"export:{key}"] = [_sample(0.3, 0.3)] * 3
@@ -246,7 +247,7 @@ def test_the_scaling_table_has_a_column_per_size():
 
 def test_every_phase_and_comparison_is_in_the_one_table():
     names = phase_names(["scorm12", "cc13"])
-    assert names == ["baseline", "check", "build", "mkdocs", "export:scorm12", "zip:scorm12", "export:cc13", "zip:cc13"]
+    assert names == ["baseline", "check", "build", "mkdocs", "preview", "export:scorm12", "zip:scorm12", "export:cc13", "zip:cc13"]
     assert len({phase.name for phase in PHASES}) == len(PHASES)
     for comparison in COMPARISONS:
         assert {comparison.numerator, comparison.denominator} <= {phase.name for phase in PHASES}

@@ -39,7 +39,7 @@ def parse_duration(value: Any) -> int | None:
         amount = float(part.group(1).replace(",", "."))
         minutes += amount * 60 if part.group(2).lower().startswith(("h", "t")) else amount
     # a number too long for a float is infinite, and round() of infinity raises
-    return round(minutes) if 0 < minutes and math.isfinite(minutes) else None
+    return round(minutes) if minutes > 0 and math.isfinite(minutes) else None
 
 
 def url_problem(url: str, *, mailto: bool = False, schemes: tuple[str, ...] = ("https", "http")) -> str | None:
@@ -73,7 +73,11 @@ class FieldReader:
 
     def _missing(self, key: str, example: str) -> None:
         # an empty value ('title:') is reported on its own line, an absent key where the mapping starts
-        self.problems.error(self.path, self.data.line_of(key), f"obligatoriskt fält '{key}' saknas i {self.what} (required field missing), t.ex. {key}: {example}")
+        self.problems.error(
+            self.path,
+            self.data.line_of(key),
+            f"obligatoriskt fält '{key}' saknas i {self.what} (required field missing), t.ex. {key}: {example}",
+        )
 
     def has(self, key: str) -> bool:
         return key in self.data and self.data[key] is not None
@@ -92,7 +96,7 @@ class FieldReader:
             if required:
                 self._missing(key, example)
             return default
-        if isinstance(value, (YamlMap, YamlList)) or isinstance(value, bool):
+        if isinstance(value, (YamlMap, YamlList, bool)):
             self._error(key, f"'{key}' ska vara text, t.ex. {key}: {example} (expected text)")
             return default
         if not isinstance(value, str):

@@ -16,13 +16,72 @@ from html.parser import HTMLParser
 import nh3
 
 # Everything Python-Markdown and the extensions in mkdocs.yml produce, plus harmless inline and block HTML.
-ALLOWED_TAGS = frozenset({
-    "a", "abbr", "b", "bdi", "bdo", "blockquote", "br", "caption", "cite", "code", "col", "colgroup", "dd",
-    "del", "details", "dfn", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5",
-    "h6", "hr", "i", "img", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "rp", "rt", "ruby", "s",
-    "samp", "small", "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th",
-    "thead", "time", "tr", "u", "ul", "var", "wbr",
-})
+ALLOWED_TAGS = frozenset(
+    {
+        "a",
+        "abbr",
+        "b",
+        "bdi",
+        "bdo",
+        "blockquote",
+        "br",
+        "caption",
+        "cite",
+        "code",
+        "col",
+        "colgroup",
+        "dd",
+        "del",
+        "details",
+        "dfn",
+        "div",
+        "dl",
+        "dt",
+        "em",
+        "figcaption",
+        "figure",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "hr",
+        "i",
+        "img",
+        "ins",
+        "kbd",
+        "li",
+        "mark",
+        "ol",
+        "p",
+        "pre",
+        "q",
+        "rp",
+        "rt",
+        "ruby",
+        "s",
+        "samp",
+        "small",
+        "span",
+        "strong",
+        "sub",
+        "summary",
+        "sup",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "time",
+        "tr",
+        "u",
+        "ul",
+        "var",
+        "wbr",
+    }
+)
 _COMMON_ATTRIBUTES = {"id", "class", "title", "lang", "dir", "style"}
 ALLOWED_ATTRIBUTES: dict[str, set[str]] = {
     "*": _COMMON_ATTRIBUTES,
@@ -45,10 +104,21 @@ ALLOWED_ATTRIBUTES: dict[str, set[str]] = {
 }
 URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 # Properties that cannot load anything or move content over the page (tables use text-align)
-STYLE_PROPERTIES = frozenset({
-    "text-align", "vertical-align", "color", "background-color", "font-weight", "font-style",
-    "text-decoration", "white-space", "width", "min-width", "max-width",
-})
+STYLE_PROPERTIES = frozenset(
+    {
+        "text-align",
+        "vertical-align",
+        "color",
+        "background-color",
+        "font-weight",
+        "font-style",
+        "text-decoration",
+        "white-space",
+        "width",
+        "min-width",
+        "max-width",
+    }
+)
 
 _TAG_NAME = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)")
 _ATTRIBUTE_NAME = re.compile(r"""[\s"'/]([^\s"'<>/=]+)\s*=""")
@@ -86,14 +156,20 @@ class Disallowed:
             why = _WHY.get(self.element, "bara enkla HTML-element är tillåtna, se README (element not allowed)")
             return f"HTML-elementet <{self.element}> är inte tillåtet i en lektion: {why}"
         if self.attribute.startswith("on"):
-            return (f"attributet {self.attribute} på <{self.element}> är inte tillåtet: det kör skript hos läsaren "
-                    "(event handlers are not allowed)")
+            return (
+                f"attributet {self.attribute} på <{self.element}> är inte tillåtet: det kör skript hos läsaren "
+                "(event handlers are not allowed)"
+            )
         if self.attribute == "style":
-            return (f"style på <{self.element}> får bara innehålla {', '.join(sorted(STYLE_PROPERTIES))}, "
-                    f"utan url(): {self.detail} (style property not allowed)")
+            return (
+                f"style på <{self.element}> får bara innehålla {', '.join(sorted(STYLE_PROPERTIES))}, "
+                f"utan url(): {self.detail} (style property not allowed)"
+            )
         if self.attribute in ("href", "src"):
-            return (f"{self.attribute} på <{self.element}> har ett adressformat som inte är tillåtet ({self.detail}); "
-                    "använd https:, http:, mailto: eller en relativ sökväg (URL scheme not allowed)")
+            return (
+                f"{self.attribute} på <{self.element}> har ett adressformat som inte är tillåtet ({self.detail}); "
+                "använd https:, http:, mailto: eller en relativ sökväg (URL scheme not allowed)"
+            )
         return f"attributet {self.attribute} på <{self.element}> är inte tillåtet i en lektion, se README (attribute not allowed)"
 
 
@@ -148,8 +224,13 @@ def _removes_nothing(html: str, sanitized: str) -> bool:
         return False  # property filtering is checked by the slow path
     schemes = {scheme.lower() for scheme in _SCHEME.findall(html)} | set(URL_SCHEMES)
     permissive = nh3.clean(
-        html, tags=tags | set(ALLOWED_TAGS), attributes={"*": names | _COMMON_ATTRIBUTES},
-        url_schemes=schemes, clean_content_tags=set(), link_rel=None, strip_comments=True,
+        html,
+        tags=tags | set(ALLOWED_TAGS),
+        attributes={"*": names | _COMMON_ATTRIBUTES},
+        url_schemes=schemes,
+        clean_content_tags=set(),
+        link_rel=None,
+        strip_comments=True,
     )
     return permissive == sanitized
 

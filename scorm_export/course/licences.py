@@ -64,7 +64,7 @@ def _load_one(path: Path, problems: Problems) -> Licence | None:
         name_en=name_en,
         deed=urls["deed"],
         legal_code=urls["legal_code"],
-        conditions=tuple(sorted(set(conditions) & _CONDITIONS, key="BY NC ND SA".split().index)),
+        conditions=tuple(sorted(set(conditions) & _CONDITIONS, key=["BY", "NC", "ND", "SA"].index)),
     )
     fields.report_unknown(_FIELDS)
     return licence if len(problems.errors) == before else None

@@ -5,29 +5,55 @@ from __future__ import annotations
 import mimetypes
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .licences import load_licences
 from ..markdown_render import MarkdownRenderer, Rendered
 from ..problems import Problems
 from ..project import Project
 from . import digcomp
 from .fields import FieldReader
+from .html_policy import disallowed
+from .licences import load_licences
 from .model import (
-    Asset, Catalogue, Course, DigComp, Lesson, Level, Licence, Module, Person, Reference, ReferenceKind, ScoMode, WebLink,
+    Asset,
+    Catalogue,
+    Course,
+    DigComp,
+    Lesson,
+    Level,
+    Licence,
+    Module,
+    Person,
+    Reference,
+    ReferenceKind,
+    ScoMode,
+    WebLink,
 )
 from .references import CourseFiles, LessonTarget, line_finder, resolve
 from .slugs import ordered_slug
-from .html_policy import disallowed
-from .svg_safety import svg_problems
 from .sources import YamlMap, parse_yaml, read_text, split_front_matter, unsafe_character_message, unsafe_name_character
+from .svg_safety import svg_problems
 
 COURSE_FILE = "course.yml"
 MODULE_FILE = "module.yml"
 COURSE_FIELDS = [
-    "id", "title", "summary", "language", "version", "licence", "authors", "publisher", "audience", "level",
-    "duration", "digcomp", "keywords", "objectives", "further_reading", "packaging",
+    "id",
+    "title",
+    "summary",
+    "language",
+    "version",
+    "licence",
+    "authors",
+    "publisher",
+    "audience",
+    "level",
+    "duration",
+    "digcomp",
+    "keywords",
+    "objectives",
+    "further_reading",
+    "packaging",
 ]
 MODULE_FIELDS = ["title", "summary"]
 LESSON_FIELDS = ["title", "duration", "objectives"]
@@ -86,11 +112,17 @@ def _report_unsafe_entries(content: Path, content_root: Path, problems: Problems
         for name in sorted(dirs + files):
             path = Path(folder) / name
             if path.is_symlink() and not _inside(path, content_root):
-                problems.error(path, 1, "symbolisk länk pekar utanför content/; kopiera filen in i kursen i stället (symlink out of content/)")
+                problems.error(
+                    path, 1, "symbolisk länk pekar utanför content/; kopiera filen in i kursen i stället (symlink out of content/)"
+                )
             found = unsafe_name_character(name)
             if found is not None:
                 kind = "mappnamnet" if path.is_dir() else "filnamnet"
-                problems.error(path, 1, f"{kind} innehåller ett {unsafe_character_message(found[1])}; byt namn på det (control character in a file name)")
+                problems.error(
+                    path,
+                    1,
+                    f"{kind} innehåller ett {unsafe_character_message(found[1])}; byt namn på det (control character in a file name)",
+                )
 
 
 def _report_duplicate_ids(courses: list[Course], project: Project, problems: Problems) -> None:
@@ -98,10 +130,27 @@ def _report_duplicate_ids(courses: list[Course], project: Project, problems: Pro
     for course in courses:
         if course.id in seen:
             problems.error(
-                project.root / course.source, 1,
+                project.root / course.source,
+                1,
                 f"kurs-id '{course.id}' används redan av {seen[course.id].source}; varje kurs behöver ett eget id (duplicate course id)",
             )
         seen.setdefault(course.id, course)
+
+
+@dataclass(frozen=True)
+class _ModuleDraft:
+    folder: Path
+    slug: str
+    title: str
+    summary: str
+
+
+@dataclass(frozen=True)
+class _CourseHeader:
+    """What course.yml says; the modules, assets and total time are added once the lessons are loaded."""
+
+    course: Course  # without modules and assets yet
+    duration: int | None  # as the author set it
 
 
 @dataclass
@@ -120,7 +169,9 @@ class _LessonDraft:
 
 
 class _CourseLoader:
-    def __init__(self, folder: Path, content_root: Path, licences: dict[str, Licence], renderer: MarkdownRenderer, problems: Problems) -> None:
+    def __init__(
+        self, folder: Path, content_root: Path, licences: dict[str, Licence], renderer: MarkdownRenderer, problems: Problems
+    ) -> None:
         self.folder = folder
         self.content_root = content_root
         self.licences = licences
@@ -141,33 +192,42 @@ class _CourseLoader:
             content_root=self.content_root,
             course_root=Path(os.path.realpath(self.folder)),
             lessons={Path(os.path.realpath(d.path)): LessonTarget(f"{d.module_slug}/{d.slug}", d.ids) for d in drafts},
-            module_slugs={Path(os.path.realpath(folder)): slug for folder, slug, _ in modules},
+            module_slugs={Path(os.path.realpath(module.folder)): module.slug for module in modules},
         )
-        lessons = {id(d): self._lesson(d, files) for d in drafts}
+        lessons = [(draft.module_slug, self._lesson(draft, files)) for draft in drafts]
         built = tuple(
-            Module(slug, title, summary, tuple(lessons[id(d)] for d in drafts if d.module_slug == slug and lessons[id(d)]))
-            for _, slug, (title, summary) in modules
+            Module(
+                module.slug,
+                module.title,
+                module.summary,
+                tuple(lesson for slug, lesson in lessons if slug == module.slug and lesson is not None),
+            )
+            for module in modules
         )
         if not drafts:
-            self.problems.error(self.course_file, 1, "kursen har inga lektioner: lägg lektioner (.md) i modulmappar, t.ex. 01-intro/01-valkommen.md")
+            self.problems.error(
+                self.course_file, 1, "kursen har inga lektioner: lägg lektioner (.md) i modulmappar, t.ex. 01-intro/01-valkommen.md"
+            )
         if header is None:
             return None
-        licence = header.pop("licence")
-        assets = self._assets(files, licence, header["attribution_default"])
-        header.pop("attribution_default")
-        duration = header.pop("duration") or sum(m.duration_minutes for m in built)
-        return Course(
-            **header, licence=licence, duration_minutes=duration, modules=built, assets=assets,
-            source=self.problems.display(self.course_file),
-        )
+        course = header.course
+        assets = self._assets(files, course.licence, ", ".join(person.name for person in course.authors))
+        duration = header.duration or sum(module.duration_minutes for module in built)
+        return replace(course, duration_minutes=duration, modules=built, assets=assets)
 
-    def _course_fields(self, fields: FieldReader) -> dict:
+    def _course_fields(self, fields: FieldReader) -> _CourseHeader | None:
         course_id = fields.text("id", required=True, example="oppna-licenser")
         if course_id and not _COURSE_ID.match(course_id):
-            self.problems.error(self.course_file, fields.line("id"), f"id '{course_id}' får bara innehålla a–z, 0–9 och bindestreck (ASCII), t.ex. oppna-licenser")
+            self.problems.error(
+                self.course_file,
+                fields.line("id"),
+                f"id '{course_id}' får bara innehålla a–z, 0–9 och bindestreck (ASCII), t.ex. oppna-licenser",
+            )
         version = fields.text("version", required=True, example="1.0.0")
         if version and not _SEMVER.match(version):
-            self.problems.error(self.course_file, fields.line("version"), f"version '{version}' ska vara ett semantiskt versionsnummer, t.ex. 1.0.0")
+            self.problems.error(
+                self.course_file, fields.line("version"), f"version '{version}' ska vara ett semantiskt versionsnummer, t.ex. 1.0.0"
+            )
         language = fields.text("language", required=False, default="sv")
         if not _LANGUAGE.match(language):
             self.problems.error(self.course_file, fields.line("language"), f"language '{language}' ska vara en språkkod, t.ex. sv eller en")
@@ -175,42 +235,66 @@ class _CourseLoader:
         licence = self.licences.get(licence_id)
         if licence_id and licence is None:
             known = ", ".join(sorted(self.licences))
-            self.problems.error(self.course_file, fields.line("licence"), f"okänd licens '{licence_id}'; använd en SPDX-id från licenses/: {known} (unknown licence)")
+            self.problems.error(
+                self.course_file,
+                fields.line("licence"),
+                f"okänd licens '{licence_id}'; använd en SPDX-id från licenses/: {known} (unknown licence)",
+            )
         authors = self._people(fields, "authors")
         publisher = self._publisher(fields)
         level = fields.choice("level", [level.value for level in Level], required=True, default=Level.FOUNDATION.value)
         packaging = fields.mapping("packaging", required=False, example="packaging: {sco: per-lesson}")
-        sco = FieldReader(packaging, self.course_file, self.problems, "packaging").choice(
-            "sco", [mode.value for mode in ScoMode], required=False, default=ScoMode.SINGLE.value
-        ) if packaging is not None else ScoMode.SINGLE.value
-        header = dict(
+        sco = (
+            FieldReader(packaging, self.course_file, self.problems, "packaging").choice(
+                "sco", [mode.value for mode in ScoMode], required=False, default=ScoMode.SINGLE.value
+            )
+            if packaging is not None
+            else ScoMode.SINGLE.value
+        )
+        duration = fields.duration("duration", required=False)
+        # every field is read (and reported) before deciding whether a course can be made
+        title = fields.text("title", required=True, example="Öppna licenser")
+        summary = fields.text("summary", required=True, example="En mening om kursen.")
+        audience = fields.text("audience", required=True, example="Medarbetare på museer")
+        alignment = self._digcomp(fields)
+        keywords = fields.text_list("keywords", example="[upphovsrätt, licenser]")
+        objectives = fields.text_list("objectives", example="[Förklara ...]")
+        further_reading = self._weblinks(fields)
+        fields.report_unknown(COURSE_FIELDS)
+        if licence is None:
+            return None
+        course = Course(
             id=course_id,
-            title=fields.text("title", required=True, example="Öppna licenser"),
-            summary=fields.text("summary", required=True, example="En mening om kursen."),
+            title=title,
+            summary=summary,
             language=language,
             version=version,
             licence=licence,
             authors=authors,
             publisher=publisher,
-            audience=fields.text("audience", required=True, example="Medarbetare på museer"),
+            audience=audience,
             level=Level(level),
-            duration=fields.duration("duration", required=False),
-            digcomp=self._digcomp(fields),
-            keywords=fields.text_list("keywords", example="[upphovsrätt, licenser]"),
-            objectives=fields.text_list("objectives", example="[Förklara ...]"),
-            further_reading=self._weblinks(fields),
+            duration_minutes=0,
+            digcomp=alignment,
+            keywords=keywords,
+            objectives=objectives,
+            further_reading=further_reading,
             sco_mode=ScoMode(sco),
-            attribution_default=", ".join(person.name for person in authors),
+            modules=(),
+            source=self.problems.display(self.course_file),
         )
-        fields.report_unknown(COURSE_FIELDS)
-        return header if licence is not None else None
+        return _CourseHeader(course, duration)
 
     def _people(self, fields: FieldReader, key: str) -> tuple[Person, ...]:
         items = fields.items(key)
         if not items:
             # an empty list ('authors: []') names nobody either; a wrong type was reported by items()
             if not fields.has(key) or fields.raw(key) == []:
-                self.problems.error(self.course_file, fields.line(key), f"obligatoriskt fält '{key}' saknas i {COURSE_FILE} (required field missing), t.ex. {key}: [{{name: Namn Namnsson}}]")
+                self.problems.error(
+                    self.course_file,
+                    fields.line(key),
+                    f"obligatoriskt fält '{key}' saknas i {COURSE_FILE} (required field missing), t.ex. {key}: [{{name: Namn Namnsson}}]",
+                )
             return ()
         people = [self._person(item, line, "varje författare", "- name: Namn Namnsson") for item, line in items]
         return tuple(person for person in people if person is not None)
@@ -230,7 +314,11 @@ class _CourseLoader:
     def _publisher(self, fields: FieldReader) -> Person:
         value = fields.raw("publisher")
         if value is None:
-            self.problems.error(self.course_file, fields.line("publisher"), f"obligatoriskt fält 'publisher' saknas i {COURSE_FILE} (required field missing), t.ex. publisher: {{name: Museet, url: https://...}}")
+            self.problems.error(
+                self.course_file,
+                fields.line("publisher"),
+                f"obligatoriskt fält 'publisher' saknas i {COURSE_FILE} (required field missing), t.ex. publisher: {{name: Museet, url: https://...}}",
+            )
             return Person("")
         return self._person(value, fields.line("publisher"), "utgivaren", "publisher: {name: Museet}") or Person("")
 
@@ -243,7 +331,11 @@ class _CourseLoader:
         competences = reader.text_list("competences", required=True, example='["2.2", "3.3"]')
         for competence in competences:
             if not digcomp.is_competence(competence):
-                self.problems.error(self.course_file, reader.line("competences"), f"'{competence}' är ingen DigComp-kompetens; skriv område.nummer, t.ex. 3.3 (1.1–5.4)")
+                self.problems.error(
+                    self.course_file,
+                    reader.line("competences"),
+                    f"'{competence}' är ingen DigComp-kompetens; skriv område.nummer, t.ex. 3.3 (1.1–5.4)",
+                )
         reader.report_unknown(["version", "competences"])
         valid = tuple(c for c in competences if digcomp.is_competence(c))
         return DigComp(version, valid, digcomp.areas_of(version, valid))
@@ -261,8 +353,8 @@ class _CourseLoader:
                 links.append(WebLink(title, url))
         return tuple(links)
 
-    def _modules(self) -> tuple[list[tuple[Path, str, tuple[str, str]]], list[_LessonDraft]]:
-        modules: list[tuple[Path, str, tuple[str, str]]] = []
+    def _modules(self) -> tuple[list[_ModuleDraft], list[_LessonDraft]]:
+        modules: list[_ModuleDraft] = []
         drafts: list[_LessonDraft] = []
         slugs: dict[str, Path] = {}
         for entry in sorted(self.folder.iterdir(), key=lambda p: ordered_slug(p.name)[0]):
@@ -278,15 +370,19 @@ class _CourseLoader:
                 self.problems.error(entry, 1, f"mappnamnet '{entry.name}' ger ingen adress; använd bokstäver i namnet")
                 continue
             if slug in slugs:
-                self.problems.error(entry, 1, f"modulen får samma adress '{slug}' som {self.problems.display(slugs[slug])}; byt namn på en av mapparna (duplicate slug)")
+                self.problems.error(
+                    entry,
+                    1,
+                    f"modulen får samma adress '{slug}' som {self.problems.display(slugs[slug])}; byt namn på en av mapparna (duplicate slug)",
+                )
                 continue
             slugs[slug] = entry
-            meta = self._module_meta(entry)
+            title, summary = self._module_meta(entry)
             lessons = self._lesson_drafts(entry, slug)
             if not lessons:
                 where = entry / MODULE_FILE if (entry / MODULE_FILE).exists() else entry
                 self.problems.error(where, 1, f"modulen {entry.name}/ har inga lektioner (module without lessons)")
-            modules.append((entry, slug, meta))
+            modules.append(_ModuleDraft(entry, slug, title, summary))
             drafts.extend(lessons)
         return modules, drafts
 
@@ -318,7 +414,8 @@ class _CourseLoader:
         slugs: dict[str, Path] = {}
         # hidden files are editors' and macOS's ('._01-intro.md'), never lessons, as in _modules
         files = [
-            p for p in folder.iterdir()
+            p
+            for p in folder.iterdir()
             if p.suffix.lower() == ".md" and not p.name.startswith(".") and p.is_file() and _inside(p, self.content_root)
         ]
         for path in sorted(files, key=lambda p: ordered_slug(p.stem)[0]):
@@ -327,7 +424,11 @@ class _CourseLoader:
                 self.problems.error(path, 1, f"filnamnet '{path.name}' ger ingen adress; använd bokstäver i namnet")
                 continue
             if slug in slugs:
-                self.problems.error(path, 1, f"lektionen får samma adress '{slug}' som {self.problems.display(slugs[slug])}; byt namn på en av filerna (duplicate slug)")
+                self.problems.error(
+                    path,
+                    1,
+                    f"lektionen får samma adress '{slug}' som {self.problems.display(slugs[slug])}; byt namn på en av filerna (duplicate slug)",
+                )
                 continue
             slugs[slug] = path
             drafts.append(self._lesson_draft(path, module_slug, slug))
@@ -366,9 +467,16 @@ class _CourseLoader:
         if not title or duration is None:
             return None
         return Lesson(
-            slug=draft.slug, module_slug=draft.module_slug, title=title, duration_minutes=duration,
-            objectives=objectives, body=draft.body, references=tuple(references),
-            source=self.problems.display(draft.path), html=rendered.html, toc_tokens=rendered.toc_tokens,
+            slug=draft.slug,
+            module_slug=draft.module_slug,
+            title=title,
+            duration_minutes=duration,
+            objectives=objectives,
+            body=draft.body,
+            references=tuple(references),
+            source=self.problems.display(draft.path),
+            html=rendered.html,
+            toc_tokens=rendered.toc_tokens,
         )
 
     def _assets(self, files: CourseFiles, licence: Licence, attribution: str) -> tuple[Asset, ...]:
@@ -376,7 +484,9 @@ class _CourseLoader:
         assets = []
         for real, path in sorted(files.asset_paths.items(), key=lambda item: item[1]):
             if path in by_path:
-                self.problems.error(real, 1, f"filen får samma adress '{path}' som {self.problems.display(by_path[path])}; byt namn på en av dem")
+                self.problems.error(
+                    real, 1, f"filen får samma adress '{path}' som {self.problems.display(by_path[path])}; byt namn på en av dem"
+                )
                 continue
             by_path[path] = real
             try:

@@ -7,8 +7,8 @@ Nothing downstream of the loader opens files under `content/`; whatever an outpu
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
 from enum import Enum
+from functools import cached_property
 
 
 @dataclass(frozen=True)

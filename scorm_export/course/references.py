@@ -77,21 +77,31 @@ def resolve(
     what = "bilden" if found.is_image else "länken"
     url = found.url.strip()
     if found.is_image and not found.alt:
-        problems.error(source, line, f"bilden {url!r} saknar alt-text: skriv en beskrivning inom hakparenteserna, ![Beskrivning]({url}) (image without alt text)")
+        problems.error(
+            source,
+            line,
+            f"bilden {url!r} saknar alt-text: skriv en beskrivning inom hakparenteserna, ![Beskrivning]({url}) (image without alt text)",
+        )
     if not url:
         problems.error(source, line, f"{what} har ingen adress (empty link)")
         return None
     parts = urlsplit(url)
     if parts.scheme in _EXTERNAL_SCHEMES:
         if found.is_image:
-            problems.error(source, line, (
-                f"bilden {url!r} hämtas från en annan webbplats: den får då veta vem som läser (privacy), och paketen "
-                "måste fungera utan internet; spara bilden i kursmappen och ange dess licens (remote image)"
-            ))
+            problems.error(
+                source,
+                line,
+                (
+                    f"bilden {url!r} hämtas från en annan webbplats: den får då veta vem som läser (privacy), och paketen "
+                    "måste fungera utan internet; spara bilden i kursmappen och ange dess licens (remote image)"
+                ),
+            )
             return None
         return Reference(url, ReferenceKind.EXTERNAL, url, parts.fragment, line, found.is_image)
     if parts.scheme or parts.netloc or re.match(r"^[A-Za-z]:[\\/]", url):
-        problems.error(source, line, f"{what} {url!r} använder ett adressformat som inte stöds; använd en relativ sökväg eller en https-adress")
+        problems.error(
+            source, line, f"{what} {url!r} använder ett adressformat som inte stöds; använd en relativ sökväg eller en https-adress"
+        )
         return None
     if not parts.path:
         if parts.fragment not in own_ids:
@@ -106,7 +116,11 @@ def resolve(
         problems.error(source, line, f"{what} {url!r} pekar utanför content/ (path outside content/)")
         return None
     if not real.is_relative_to(files.course_root):
-        problems.error(source, line, f"{what} {url!r} pekar på en annan kurs; en kurs måste fungera som ett fristående paket, länka med en https-adress i stället")
+        problems.error(
+            source,
+            line,
+            f"{what} {url!r} pekar på en annan kurs; en kurs måste fungera som ett fristående paket, länka med en https-adress i stället",
+        )
         return None
     if not real.exists():
         problems.error(source, line, f"{what} {url!r} pekar på en fil som inte finns: {_shown(target, files)}")

@@ -42,8 +42,11 @@ class YamlList(list):
 
 # C0 and C1 controls (but tab and line breaks), DEL, lone surrogates and noncharacters: invisible in an
 # editor, not allowed in XML manifests, and parse errors in HTML
-_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
-                     + "".join(f"\\U{plane:04x}fffe\\U{plane:04x}ffff" for plane in range(1, 17)) + "]")
+_UNSAFE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
+    + "".join(f"\\U{plane:04x}fffe\\U{plane:04x}ffff" for plane in range(1, 17))
+    + "]"
+)
 
 
 def unsafe_character(text: str) -> tuple[int, str] | None:

@@ -43,22 +43,26 @@ XML_NS = "http://www.w3.org/XML/1998/namespace"
 _SVG_METADATA = f"{{{SVG_NS}}}metadata"
 
 # Drawing programs' own elements (page settings, layers, 3D boxes…): inert in browsers, allowed anywhere.
-EDITOR_NAMESPACES = frozenset({
-    "http://www.inkscape.org/namespaces/inkscape",
-    "http://sodipodi.sourceforge.net/DTD/sodipodi-0.dtd",
-    "http://inkscape.sourceforge.net/DTD/sodipodi-0.dtd",
-})
+EDITOR_NAMESPACES = frozenset(
+    {
+        "http://www.inkscape.org/namespaces/inkscape",
+        "http://sodipodi.sourceforge.net/DTD/sodipodi-0.dtd",
+        "http://inkscape.sourceforge.net/DTD/sodipodi-0.dtd",
+    }
+)
 # Licence and author metadata (Inkscape's "Document Properties", Adobe XMP): allowed inside <metadata>.
-METADATA_NAMESPACES = frozenset({
-    "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "http://www.w3.org/2000/01/rdf-schema#",
-    "http://purl.org/dc/elements/1.1/",
-    "http://purl.org/dc/terms/",
-    "http://purl.org/dc/dcmitype/",
-    "http://creativecommons.org/ns#",
-    "http://web.resource.org/cc/",
-    "adobe:ns:meta/",
-})
+METADATA_NAMESPACES = frozenset(
+    {
+        "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+        "http://www.w3.org/2000/01/rdf-schema#",
+        "http://purl.org/dc/elements/1.1/",
+        "http://purl.org/dc/terms/",
+        "http://purl.org/dc/dcmitype/",
+        "http://creativecommons.org/ns#",
+        "http://web.resource.org/cc/",
+        "adobe:ns:meta/",
+    }
+)
 METADATA_NAMESPACE_PREFIXES = ("http://ns.adobe.com/",)  # XMP: xmp, xmpMM, stEvt, illustrator, pdf…
 HARMLESS_PROCESSING_INSTRUCTIONS = frozenset({"xpacket"})  # XMP packet wrapper (Adobe)
 
@@ -67,7 +71,8 @@ HARMLESS_PROCESSING_INSTRUCTIONS = frozenset({"xpacket"})  # XMP packet wrapper 
 _FORBIDDEN_ELEMENTS = {
     "script": ("skript skulle köras på webbplatsen", "script not allowed in SVG"),
     "foreignobject": (
-        "det bäddar in HTML i bilden, och HTML kan köra skript och hämta filer", "foreignObject not allowed in SVG",
+        "det bäddar in HTML i bilden, och HTML kan köra skript och hämta filer",
+        "foreignObject not allowed in SVG",
     ),
     "iframe": ("det bäddar in en annan sida i bilden", "embedded document not allowed in SVG"),
     "embed": ("det bäddar in en annan fil i bilden, som kan köra kod", "embedded content not allowed in SVG"),
@@ -78,9 +83,20 @@ _FORBIDDEN_ELEMENTS = {
 _ANIMATIONS = frozenset({"animate", "set", "animatetransform", "animatemotion", "animatecolor"})
 _ANIMATION_VALUES = ("from", "to", "by", "values")
 # Presentation attributes that take a CSS url(): the referenced paint server, filter, clip path…
-_URL_ATTRIBUTES = frozenset({
-    "fill", "stroke", "filter", "clip-path", "mask", "marker", "marker-start", "marker-mid", "marker-end", "cursor",
-})
+_URL_ATTRIBUTES = frozenset(
+    {
+        "fill",
+        "stroke",
+        "filter",
+        "clip-path",
+        "mask",
+        "marker",
+        "marker-start",
+        "marker-mid",
+        "marker-end",
+        "cursor",
+    }
+)
 _RASTER_DATA_URI = re.compile(r"data:image/(?:png|jpeg|gif|webp)(?:;[^,]*)?,", re.IGNORECASE)
 _SCRIPT_SCHEME = re.compile(r"(?:javascript|vbscript|livescript):", re.IGNORECASE)
 _URL_STRIPPED = re.compile(r"[\t\n\r]")  # the URL parser removes these anywhere in a URL
@@ -92,7 +108,8 @@ _CSS_URL = re.compile(r"(?<![\w-])(url|src)\(\s*(?:\"([^\"]*)\"?|'([^']*)'?|([^)
 _CSS_SUSPECT = re.compile(r"[(@\\]|script:", re.IGNORECASE)  # CSS without these cannot load or run anything
 _CSS_IMPORT = re.compile(r"@import", re.IGNORECASE)
 _CSS_SCRIPT = re.compile(
-    r"expression\s*\(|javascript:|vbscript:|-moz-binding|(?<![\w-])behavior\s*:", re.IGNORECASE,
+    r"expression\s*\(|javascript:|vbscript:|-moz-binding|(?<![\w-])behavior\s*:",
+    re.IGNORECASE,
 )
 _CSS_IMAGE_FUNCTIONS = re.compile(r"(?<![\w-])(?:-webkit-)?(?:image-set|image|cross-fade)\(", re.IGNORECASE)
 _LXML_POSITION = re.compile(r",? line \d+, column \d+\s*$")
@@ -110,13 +127,25 @@ def svg_problems(data: bytes) -> list[SvgProblem]:
     try:
         return _Checker(bytes(data)).run()
     except Exception as error:  # pragma: no cover - fail closed: an SVG we cannot check is not published
-        return [SvgProblem(1, f"SVG-filen kunde inte kontrolleras ({type(error).__name__}); spara om den från ritprogrammet (SVG could not be checked)")]
+        return [
+            SvgProblem(
+                1, f"SVG-filen kunde inte kontrolleras ({type(error).__name__}); spara om den från ritprogrammet (SVG could not be checked)"
+            )
+        ]
 
 
 def _parser() -> etree.XMLParser:
     return etree.XMLParser(
-        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, dtd_validation=False,
-        attribute_defaults=False, remove_comments=False, remove_pis=False, strip_cdata=True, recover=False,
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        huge_tree=False,
+        dtd_validation=False,
+        attribute_defaults=False,
+        remove_comments=False,
+        remove_pis=False,
+        strip_cdata=True,
+        recover=False,
     )
 
 
@@ -159,24 +188,39 @@ class _Checker:
         line = self._doctype_line(docinfo.encoding, head)
         if list(dtd.iterentities()):
             names = ", ".join(sorted({entity.name for entity in dtd.iterentities()}))
-            found.append(SvgProblem(line, (
-                f"SVG-filen deklarerar egna entiteter i sin DOCTYPE ({names}): entiteter kan dölja innehåll "
-                "som inte syns vid kontrollen, blåsa upp filen eller läsa andra filer; ta bort hakparenteserna "
-                "[…] ur DOCTYPE, eller hela DOCTYPE-raden, och skriv ut texten direkt "
-                "(DOCTYPE with ENTITY declarations / internal subset)"
-            )))
+            found.append(
+                SvgProblem(
+                    line,
+                    (
+                        f"SVG-filen deklarerar egna entiteter i sin DOCTYPE ({names}): entiteter kan dölja innehåll "
+                        "som inte syns vid kontrollen, blåsa upp filen eller läsa andra filer; ta bort hakparenteserna "
+                        "[…] ur DOCTYPE, eller hela DOCTYPE-raden, och skriv ut texten direkt "
+                        "(DOCTYPE with ENTITY declarations / internal subset)"
+                    ),
+                )
+            )
             return
         if doctype is None:  # e.g. a DOCTYPE naming another element than the root: lxml does not write it
-            found.append(SvgProblem(line, (
-                f"SVG-filens DOCTYPE (<!DOCTYPE {_short(dtd.name or '')} …>) kan inte kontrolleras; ta bort "
-                "DOCTYPE-raden, SVG behöver den inte (DOCTYPE could not be checked)"
-            )))
+            found.append(
+                SvgProblem(
+                    line,
+                    (
+                        f"SVG-filens DOCTYPE (<!DOCTYPE {_short(dtd.name or '')} …>) kan inte kontrolleras; ta bort "
+                        "DOCTYPE-raden, SVG behöver den inte (DOCTYPE could not be checked)"
+                    ),
+                )
+            )
         elif doctype.rstrip().endswith("]>"):
-            found.append(SvgProblem(line, (
-                "SVG-filens DOCTYPE har egna deklarationer inom hakparenteser […] (till exempel <!ATTLIST>), "
-                "som kan lägga till attribut som inte syns vid kontrollen; ta bort hakparenteserna, "
-                "eller hela DOCTYPE-raden (DOCTYPE with an internal subset)"
-            )))
+            found.append(
+                SvgProblem(
+                    line,
+                    (
+                        "SVG-filens DOCTYPE har egna deklarationer inom hakparenteser […] (till exempel <!ATTLIST>), "
+                        "som kan lägga till attribut som inte syns vid kontrollen; ta bort hakparenteserna, "
+                        "eller hela DOCTYPE-raden (DOCTYPE with an internal subset)"
+                    ),
+                )
+            )
 
     def _doctype_line(self, encoding: str | None, head: list[str]) -> int:
         """The line of <!DOCTYPE, found after the comments and processing instructions before it."""
@@ -204,7 +248,7 @@ class _Checker:
         if qname.namespace is None and qname.localname == "svg":
             message = (
                 '<svg> saknar xmlns="http://www.w3.org/2000/svg"; utan SVG-namnrymden visas filen inte som bild '
-                '(root <svg> must be in the SVG namespace http://www.w3.org/2000/svg)'
+                "(root <svg> must be in the SVG namespace http://www.w3.org/2000/svg)"
             )
         else:
             message = (
@@ -229,7 +273,11 @@ class _Checker:
             stack.extend((child, child_in_metadata) for child in reversed(node))
 
     def _check_node(
-        self, node: etree._Element, found: list[SvgProblem], in_metadata: bool = False, check_namespace: bool = True,
+        self,
+        node: etree._Element,
+        found: list[SvgProblem],
+        in_metadata: bool = False,
+        check_namespace: bool = True,
     ) -> bool:
         """Reports the problems of one node (not its children); False when the element itself is not allowed."""
         if node.tag is etree.Comment:
@@ -238,10 +286,15 @@ class _Checker:
             self._check_processing_instruction(node, found)
             return True
         if node.tag is etree.Entity:
-            found.append(SvgProblem(_line(node), (
-                f"SVG-filen använder entiteten {node.text or '&?;'}, vars innehåll inte kan kontrolleras; "
-                "skriv tecknet direkt i stället (entity reference)"
-            )))
+            found.append(
+                SvgProblem(
+                    _line(node),
+                    (
+                        f"SVG-filen använder entiteten {node.text or '&?;'}, vars innehåll inte kan kontrolleras; "
+                        "skriv tecknet direkt i stället (entity reference)"
+                    ),
+                )
+            )
             return True
         if not isinstance(node.tag, str):  # pragma: no cover - no other node types in a parsed tree
             return True
@@ -282,17 +335,27 @@ class _Checker:
     def _check_attribute(self, node: etree._Element, key: str, value: str, found: list[SvgProblem]) -> None:
         namespace, local = _split(key)
         if local[:2].lower() == "on":
-            found.append(SvgProblem(_line(node), (
-                f"attributet {_attribute_name(node, key)} på <{_name(node)}> är en händelsehanterare: "
-                "skript skulle köras på webbplatsen (event handler attribute not allowed in SVG)"
-            )))
+            found.append(
+                SvgProblem(
+                    _line(node),
+                    (
+                        f"attributet {_attribute_name(node, key)} på <{_name(node)}> är en händelsehanterare: "
+                        "skript skulle köras på webbplatsen (event handler attribute not allowed in SVG)"
+                    ),
+                )
+            )
         elif local == "href" and namespace in (None, XLINK_NS):
             self._check_reference(node, key, value, found)
         elif namespace == XML_NS and local == "base":
-            found.append(SvgProblem(_line(node), (
-                f'xml:base="{_short(value)}" på <{_name(node)}> flyttar var bildens #-hänvisningar pekar, '
-                "till en annan fil; ta bort attributet (xml:base not allowed in SVG)"
-            )))
+            found.append(
+                SvgProblem(
+                    _line(node),
+                    (
+                        f'xml:base="{_short(value)}" på <{_name(node)}> flyttar var bildens #-hänvisningar pekar, '
+                        "till en annan fil; ta bort attributet (xml:base not allowed in SVG)"
+                    ),
+                )
+            )
         elif namespace is None and (local == "style" or local.lower() in _URL_ATTRIBUTES):
             self._check_css(node, f"attributet {local}", value, found)
 
@@ -303,10 +366,7 @@ class _Checker:
         element = _name(node)
         quoted = f'{_attribute_name(node, key)}="{_short(value)}"'
         if _SCRIPT_SCHEME.match(url):
-            message = (
-                f"{quoted} på <{element}> är en skriptlänk: skript skulle köras på webbplatsen "
-                "(javascript: URL in SVG)"
-            )
+            message = f"{quoted} på <{element}> är en skriptlänk: skript skulle köras på webbplatsen (javascript: URL in SVG)"
         elif _split(node.tag)[1] == "a":
             message = (
                 f"länken {quoted} på <{element}> pekar på en extern resurs; länkar hör hemma i lektionstexten, "
@@ -324,11 +384,16 @@ class _Checker:
         target = (node.get("attributeName") or "").strip()
         local_target = target.rsplit(":", 1)[-1].lower()
         if local_target == "href" or local_target.startswith("on"):
-            found.append(SvgProblem(_line(node), (
-                f'<{_name(node)} attributeName="{_short(target)}"> ändrar en länk eller en händelsehanterare, '
-                "vilket kan göra om den till skript; animationer får inte ändra href eller on…-attribut "
-                "(animation of href or event handler attribute)"
-            )))
+            found.append(
+                SvgProblem(
+                    _line(node),
+                    (
+                        f'<{_name(node)} attributeName="{_short(target)}"> ändrar en länk eller en händelsehanterare, '
+                        "vilket kan göra om den till skript; animationer får inte ändra href eller on…-attribut "
+                        "(animation of href or event handler attribute)"
+                    ),
+                )
+            )
             return
         for key in _ANIMATION_VALUES:
             if node.get(key) is not None:
@@ -346,22 +411,37 @@ class _Checker:
         if _CSS_SCRIPT.search(css) or _SCRIPT_SCHEME.search(_URL_STRIPPED.sub("", css)):
             found.append(SvgProblem(line, f"CSS i {place} kan köra skript (script in CSS)"))
         if _CSS_IMPORT.search(css):
-            found.append(SvgProblem(line, (
-                f"CSS i {place} använder @import, som hämtar en stilmall från en annan fil; "
-                "skriv stilen direkt i bilden (CSS @import)"
-            )))
+            found.append(
+                SvgProblem(
+                    line,
+                    (
+                        f"CSS i {place} använder @import, som hämtar en stilmall från en annan fil; "
+                        "skriv stilen direkt i bilden (CSS @import)"
+                    ),
+                )
+            )
         for match in _CSS_URL.finditer(css):
             target = next((group for group in match.group(2, 3, 4) if group is not None), "")
             if not _URL_STRIPPED.sub("", target).strip(_URL_TRIMMED).startswith("#"):
-                found.append(SvgProblem(line, (
-                    f"CSS i {place} pekar på en extern resurs med {match.group(1).lower()}({_short(target)}); "
-                    "bara url(#id) till något i samma fil är tillåtet (external reference in CSS)"
-                )))
+                found.append(
+                    SvgProblem(
+                        line,
+                        (
+                            f"CSS i {place} pekar på en extern resurs med {match.group(1).lower()}({_short(target)}); "
+                            "bara url(#id) till något i samma fil är tillåtet (external reference in CSS)"
+                        ),
+                    )
+                )
         if _CSS_IMAGE_FUNCTIONS.search(css):
-            found.append(SvgProblem(line, (
-                f"CSS i {place} använder image-set(), image() eller cross-fade(), som kan hämta bilder "
-                "från andra filer (external reference in CSS)"
-            )))
+            found.append(
+                SvgProblem(
+                    line,
+                    (
+                        f"CSS i {place} använder image-set(), image() eller cross-fade(), som kan hämta bilder "
+                        "från andra filer (external reference in CSS)"
+                    ),
+                )
+            )
 
 
 # Helpers
@@ -383,7 +463,7 @@ def _doctype_text(tree: etree._ElementTree, root: etree._Element) -> tuple[str |
     for split in range(len(before) + 1):
         head, tail = "".join(before[:split]), "".join(before[split:]) + after
         if len(head) + len(tail) < len(serialized) and serialized.startswith(head) and serialized.endswith(tail):
-            doctype = serialized[len(head): len(serialized) - len(tail)]
+            doctype = serialized[len(head) : len(serialized) - len(tail)]
             if doctype.startswith("<!DOCTYPE"):
                 return doctype, before[:split]
     return None, []

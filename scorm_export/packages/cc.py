@@ -85,7 +85,7 @@ class CartridgeFlavour:
     def further_reading(self, course: Course) -> Contents:
         """One web-link resource (an XML file) per link, gathered in a last module."""
         files, items, resources = {}, [], []
-        for name, link in zip(_unique_names(course.further_reading), course.further_reading):
+        for name, link in zip(_unique_names(course.further_reading), course.further_reading, strict=True):
             path = f"{WEB_LINKS}/{name}.xml"
             files[path] = self.weblink_xml(link)
             resource_id = xml_id("LINKRES", course.id, name)
@@ -107,7 +107,10 @@ class CartridgeFlavour:
         m.metadata("IMS Common Cartridge", self.schemaversion, course_lom(course, self.lom))
 
         organization = m.sub(
-            m.sub(m.root, "organizations"), "organization", identifier=xml_id("ORG", course.id), structure="rooted-hierarchy",
+            m.sub(m.root, "organizations"),
+            "organization",
+            identifier=xml_id("ORG", course.id),
+            structure="rooted-hierarchy",
         )
         # One untitled root item over the modules: the profile requires it, and Canvas and Moodle
         # make a module (section) of each item one level below it.
@@ -118,8 +121,12 @@ class CartridgeFlavour:
         resources = m.sub(m.root, "resources")
         for resource in contents.resources:
             m.resource(
-                resources, resource.identifier, self.resource_types[resource.role], resource.files,
-                href=resource.href, dependencies=resource.dependencies,
+                resources,
+                resource.identifier,
+                self.resource_types[resource.role],
+                resource.files,
+                href=resource.href,
+                dependencies=resource.dependencies,
             )
         return m.to_bytes()
 

@@ -25,10 +25,12 @@ FLAVOUR = CartridgeFlavour(
         "associated-content": "associatedcontent/imscc_xmlv1p1/learning-application-resource",
         "lti": "imsbasiclti_xmlv1p0",
     },
-    schema_location=" ".join([
-        f"{CP} {PROFILE}/ccv1p1_imscp_v1p2_v1p0.xsd",
-        f"{CC11_LOM.namespace} {PROFILE}/LOM/ccv1p1_lommanifest_v1p0.xsd",
-        f"{LOM_RESOURCE} {PROFILE}/LOM/ccv1p1_lomresource_v1p0.xsd",
-    ]),
+    schema_location=" ".join(
+        [
+            f"{CP} {PROFILE}/ccv1p1_imscp_v1p2_v1p0.xsd",
+            f"{CC11_LOM.namespace} {PROFILE}/LOM/ccv1p1_lommanifest_v1p0.xsd",
+            f"{LOM_RESOURCE} {PROFILE}/LOM/ccv1p1_lomresource_v1p0.xsd",
+        ]
+    ),
     weblink_schema_location=f"{WEBLINK} {PROFILE}/ccv1p1_imswl_v1p1.xsd",
 )

@@ -26,10 +26,12 @@ FLAVOUR = CartridgeFlavour(
         "associated-content": "associatedcontent/imscc_xmlv1p3/learning-application-resource",
         "lti": "imsbasiclti_xmlv1p0",
     },
-    schema_location=" ".join([
-        f"{CP} {PROFILE}/ccv1p3_imscp_v1p2_v1p0.xsd",
-        f"{CC13_LOM.namespace} {PROFILE}/LOM/ccv1p3_lommanifest_v1p0.xsd",
-        f"{LOM_RESOURCE} {PROFILE}/LOM/ccv1p3_lomresource_v1p0.xsd",
-    ]),
+    schema_location=" ".join(
+        [
+            f"{CP} {PROFILE}/ccv1p3_imscp_v1p2_v1p0.xsd",
+            f"{CC13_LOM.namespace} {PROFILE}/LOM/ccv1p3_lommanifest_v1p0.xsd",
+            f"{LOM_RESOURCE} {PROFILE}/LOM/ccv1p3_lomresource_v1p0.xsd",
+        ]
+    ),
     weblink_schema_location=f"{WEBLINK} {PROFILE}/ccv1p3_imswl_v1p3.xsd",
 )

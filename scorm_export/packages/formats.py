@@ -6,8 +6,8 @@ per-standard modules never import this one, so the registry can import their wri
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from ..course.model import Course
 from . import cc11, cc13, scorm12, scorm2004
@@ -36,25 +36,33 @@ class PackageFormat:
 
 FORMATS = (
     PackageFormat(
-        "scorm12", "SCORM 1.2", "scorm12.zip",
+        "scorm12",
+        "SCORM 1.2",
+        "scorm12.zip",
         "Fungerar i nästan alla lärplattformar: Moodle, Canvas, ILIAS, Docebo, Cornerstone, SCORM Cloud. Välj den om du är osäker.",
         "Works in almost every learning platform: Moodle, Canvas, ILIAS, Docebo, Cornerstone, SCORM Cloud. Choose it when in doubt.",
         scorm12.FLAVOUR.package_files,
     ),
     PackageFormat(
-        "scorm2004", "SCORM 2004 (4:e utgåvan)", "scorm2004.zip",
+        "scorm2004",
+        "SCORM 2004 (4:e utgåvan)",
+        "scorm2004.zip",
         "För plattformar med full SCORM 2004-stöd (SCORM Cloud, Docebo, ILIAS, Moodle): rapporterar slutförande och framsteg separat.",
         "For platforms with full SCORM 2004 support (SCORM Cloud, Docebo, ILIAS, Moodle): reports completion and progress separately.",
         scorm2004.FLAVOUR.package_files,
     ),
     PackageFormat(
-        "cc11", "IMS Common Cartridge 1.1", "cc11.imscc",
+        "cc11",
+        "IMS Common Cartridge 1.1",
+        "cc11.imscc",
         "För Moodle (importerar Common Cartridge 1.0/1.1): kursen blir redigerbara sidor i Moodle.",
         "For Moodle (imports Common Cartridge 1.0/1.1): the course becomes editable Moodle pages.",
         cc11.FLAVOUR.package_files,
     ),
     PackageFormat(
-        "cc13", "IMS Common Cartridge 1.3", "cc13.imscc",
+        "cc13",
+        "IMS Common Cartridge 1.3",
+        "cc13.imscc",
         "För Canvas, Brightspace (D2L), Blackboard, Schoology och Open edX: kursen blir redigerbara sidor och moduler.",
         "For Canvas, Brightspace (D2L), Blackboard, Schoology and Open edX: the course becomes editable pages and modules.",
         cc13.FLAVOUR.package_files,

@@ -6,7 +6,7 @@ namespaces and in what hangs under the organization, not in how an item, a resou
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from lxml import etree
 
@@ -21,7 +21,10 @@ def namespaces(default: str, **prefixed: str) -> dict[str | None, str]:
     The default comes first because Moodle recognises a CC 1.1 cartridge only if it finds its xmlns
     within the manifest's first 500 bytes.
     """
-    return {None: default, **prefixed, "xsi": XSI}
+    nsmap: dict[str | None, str] = {None: default}
+    nsmap.update(prefixed)
+    nsmap["xsi"] = XSI
+    return nsmap
 
 
 def serialise(root: etree._Element) -> bytes:
@@ -50,7 +53,12 @@ class Manifest:
         metadata.append(lom)
 
     def item(
-        self, parent: etree._Element, identifier: str, title: str, resource: str | None = None, **attributes: str,
+        self,
+        parent: etree._Element,
+        identifier: str,
+        title: str,
+        resource: str | None = None,
+        **attributes: str,
     ) -> etree._Element:
         """An organization item: it either launches `resource` (identifierref) or holds further items."""
         item = self.sub(parent, "item", identifier=identifier, **attributes)
@@ -60,8 +68,14 @@ class Manifest:
         return item
 
     def resource(
-        self, resources: etree._Element, identifier: str, resource_type: str, files: Iterable[str],
-        href: str | None = None, dependencies: Iterable[str] = (), attributes: dict[str, str] | None = None,
+        self,
+        resources: etree._Element,
+        identifier: str,
+        resource_type: str,
+        files: Iterable[str],
+        href: str | None = None,
+        dependencies: Iterable[str] = (),
+        attributes: dict[str, str] | None = None,
     ) -> None:
         """`attributes` follow href: SCORM's adlcp:scormtype, whose name is in the ADL namespace."""
         resource = self.sub(resources, "resource", identifier=identifier, type=resource_type)

@@ -13,8 +13,8 @@ from pathlib import Path
 from jinja2 import Environment
 
 from .. import ui_strings
-from ..course.model import Course, Lesson, Reference, ReferenceKind
 from ..course.html_policy import sanitize
+from ..course.model import Course, Lesson, Reference, ReferenceKind
 from ..relink import Target, relink_html
 
 RUNTIME_SOURCE = Path(__file__).resolve().parent.parent / "runtime" / "scorm-runtime.js"
@@ -80,29 +80,52 @@ class PackagePages:
             media = course.assets_of(lesson)
             neighbours = {
                 name: {"href": posixpath.relpath(paths[other.key], here), "title": other.title}
-                for name, other in (("previous", lessons[position - 1] if position else None),
-                                    ("next", lessons[position + 1] if position + 1 < len(lessons) else None))
+                for name, other in (
+                    ("previous", lessons[position - 1] if position else None),
+                    ("next", lessons[position + 1] if position + 1 < len(lessons) else None),
+                )
                 if other is not None
             }
-            config = {
-                "course": course.id, "version": course.version, "standard": standard or "none",
-                "mode": "lesson" if shell else "sco", "lesson": lesson.key,
+            config: dict[str, object] = {
+                "course": course.id,
+                "version": course.version,
+                "standard": standard or "none",
+                "mode": "lesson" if shell else "sco",
+                "lesson": lesson.key,
             }
             html = template.render(
-                course=course, module=module, module_index=module_index, lesson=lesson, index=position + 1,
-                total=len(lessons), body=self.bodies[lesson.key], t=strings, root=posixpath.relpath(".", here) + "/",
-                pager=shell, previous=neighbours.get("previous"), next=neighbours.get("next"),
-                media=media, runtime=standard is not None, config=config,
+                course=course,
+                module=module,
+                module_index=module_index,
+                lesson=lesson,
+                index=position + 1,
+                total=len(lessons),
+                body=self.bodies[lesson.key],
+                t=strings,
+                root=posixpath.relpath(".", here) + "/",
+                pager=shell,
+                previous=neighbours.get("previous"),
+                next=neighbours.get("next"),
+                media=media,
+                runtime=standard is not None,
+                config=config,
             )
             files[paths[lesson.key]] = html.encode("utf-8")
         if shell:
             config = {
-                "course": course.id, "version": course.version, "standard": standard, "mode": "shell",
+                "course": course.id,
+                "version": course.version,
+                "standard": standard,
+                "mode": "shell",
                 "lessons": [{"key": lesson.key, "href": paths[lesson.key], "title": lesson.title} for lesson in lessons],
                 "strings": {key: strings[key] for key in ("progress_text", "complete", "seen")},
             }
             html = self.env.get_template("package/shell.html").render(
-                course=course, lessons=lessons, lesson_paths=paths, t=strings, config=config,
+                course=course,
+                lessons=lessons,
+                lesson_paths=paths,
+                t=strings,
+                config=config,
             )
             files[SHELL] = html.encode("utf-8")
         shared = tuple(sorted(path for path in files if path.startswith(("assets/", "media/"))))

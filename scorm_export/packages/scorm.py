@@ -6,8 +6,8 @@ each lives in its own thin module (scorm12.py, scorm2004.py) as a ScormFlavour.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from lxml import etree
 

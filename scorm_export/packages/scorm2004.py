@@ -22,7 +22,11 @@ IMSSS = "http://www.imsglobal.org/xsd/imsss"
 def completion_by_content(item: etree._Element) -> None:
     sequencing = etree.SubElement(item, f"{{{IMSSS}}}sequencing")
     etree.SubElement(
-        sequencing, f"{{{IMSSS}}}deliveryControls", tracked="true", completionSetByContent="true", objectiveSetByContent="true",
+        sequencing,
+        f"{{{IMSSS}}}deliveryControls",
+        tracked="true",
+        completionSetByContent="true",
+        objectiveSetByContent="true",
     )
 
 
@@ -41,10 +45,15 @@ FLAVOUR = ScormFlavour(
     lom=IEEE_LOM,
     lom_nsmap={None: IEEE_LOM.namespace},
     nsmap=namespaces(CP, adlcp=ADLCP, adlseq=ADLSEQ, adlnav=ADLNAV, imsss=IMSSS),
-    schema_location=" ".join([
-        f"{CP} imscp_v1p1.xsd", f"{ADLCP} adlcp_v1p3.xsd", f"{ADLSEQ} adlseq_v1p3.xsd",
-        f"{ADLNAV} adlnav_v1p3.xsd", f"{IMSSS} imsss_v1p0.xsd",
-    ]),
+    schema_location=" ".join(
+        [
+            f"{CP} imscp_v1p1.xsd",
+            f"{ADLCP} adlcp_v1p3.xsd",
+            f"{ADLSEQ} adlseq_v1p3.xsd",
+            f"{ADLNAV} adlnav_v1p3.xsd",
+            f"{IMSSS} imsss_v1p0.xsd",
+        ]
+    ),
     organization_attributes={f"{{{ADLSEQ}}}objectivesGlobalToSystem": "false"},
     sco_item=completion_by_content,
     container=free_navigation,

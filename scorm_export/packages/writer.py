@@ -13,8 +13,12 @@ from .zipwriter import write_zip
 
 
 def write_packages(
-    catalogue: Catalogue, env: Environment, theme: Path, out: Path,
-    sco_mode: ScoMode | None = None, formats: tuple[str, ...] | None = None,
+    catalogue: Catalogue,
+    env: Environment,
+    theme: Path,
+    out: Path,
+    sco_mode: ScoMode | None = None,
+    formats: tuple[str, ...] | None = None,
 ) -> list[PackageFile]:
     """formats: the keys to write (None: all); sco_mode overrides each course's own choice."""
     chosen = [package_format for package_format in FORMATS if formats is None or package_format.key in formats]

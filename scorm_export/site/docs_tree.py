@@ -5,6 +5,7 @@ MkDocs + Material only render what this writes; no MkDocs hooks or plugins gener
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
 import posixpath
@@ -13,16 +14,15 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
-
-from ..course.model import Catalogue, Course, Lesson, Reference, ReferenceKind
 from mkdocs.utils import get_relative_url
 
-from ..relink import Target, relink_html, relink_markdown
-from .prerendered import MARKER, PrerenderedBody
-from ..packages.formats import PackageFile
 from .. import ui_strings
+from ..course.model import Catalogue, Course, Lesson, Reference, ReferenceKind
+from ..packages.formats import PackageFile
+from ..relink import Target, relink_html, relink_markdown
 from ..templates import markdown_environment
 from .metadata import course_json_ld
+from .prerendered import MARKER, PrerenderedBody
 
 ACCESSIBILITY_PAGE = "tillganglighet.md"
 
@@ -124,8 +124,11 @@ def write_docs_tree(
         write(
             f"{course.id}/index.md",
             env.get_template("docs/course.md.j2").render(
-                course=course, t=course_strings, downloads=downloads.get(course.id, []),
-                json_ld=course_json_ld(course), lesson_doc=lambda lesson: posixpath.relpath(lesson_doc(course, lesson), course.id),
+                course=course,
+                t=course_strings,
+                downloads=downloads.get(course.id, []),
+                json_ld=course_json_ld(course),
+                lesson_doc=functools.partial(_course_relative_doc, course),
             ),
         )
         lessons = course.lessons
@@ -145,8 +148,15 @@ def write_docs_tree(
                 write(
                     lesson_doc(course, lesson),
                     env.get_template("docs/lesson.md.j2").render(
-                        course=course, module=module, module_index=module_index, lesson=lesson, index=index,
-                        total=len(lessons), body=body, body_hash=body_hash, t=course_strings,
+                        course=course,
+                        module=module,
+                        module_index=module_index,
+                        lesson=lesson,
+                        index=index,
+                        total=len(lessons),
+                        body=body,
+                        body_hash=body_hash,
+                        t=course_strings,
                         media=course.assets_of(lesson),
                     ),
                 )
@@ -159,9 +169,16 @@ def write_docs_tree(
     return DocsTree(nav, pages + 1, bodies, frozenset(written))
 
 
+def _course_relative_doc(course: Course, lesson: Lesson) -> str:
+    return posixpath.relpath(lesson_doc(course, lesson), course.id)
+
+
 def _course_docs(course: Course) -> list[str]:
-    return [f"{course.id}/index.md", *(lesson_doc(course, lesson) for lesson in course.lessons),
-            *(f"{course.id}/{asset.path}" for asset in course.assets)]
+    return [
+        f"{course.id}/index.md",
+        *(lesson_doc(course, lesson) for lesson in course.lessons),
+        *(f"{course.id}/{asset.path}" for asset in course.assets),
+    ]
 
 
 def _course_nav(course: Course) -> list[Any]:

@@ -23,7 +23,11 @@ class SiteRenderError(Exception):
 
 
 def mkdocs_config(
-    project: Project, settings: SiteSettings, docs: Path, out: Path, nav: list[Any],
+    project: Project,
+    settings: SiteSettings,
+    docs: Path,
+    out: Path,
+    nav: list[Any],
     bodies: dict[str, PrerenderedBody] | None = None,
 ):
     """MkDocs' configuration for a docs tree: the project's settings with docs, site, nav and plugin filled in."""
@@ -68,7 +72,11 @@ def run_mkdocs(config, dirty: bool = False) -> None:
 
 
 def render_site(
-    project: Project, settings: SiteSettings, docs: Path, out: Path, nav: list[Any],
+    project: Project,
+    settings: SiteSettings,
+    docs: Path,
+    out: Path,
+    nav: list[Any],
     bodies: dict[str, PrerenderedBody] | None = None,
 ) -> None:
     """Run MkDocs on the docs tree; `bodies` are lesson bodies the loader rendered (see prerendered.py)."""

@@ -16,7 +16,14 @@ from ..problems import Problems
 from ..project import Project
 
 ACCESSIBILITY_REQUIRED = [
-    "organisation", "service", "compliance", "assessment", "assessed", "updated", "contact_email", "response_time",
+    "organisation",
+    "service",
+    "compliance",
+    "assessment",
+    "assessed",
+    "updated",
+    "contact_email",
+    "response_time",
 ]
 ACCESSIBILITY_OPTIONAL = ["contact_phone", "published", "shortcomings", "out_of_scope"]
 COMPLIANCE = ["helt", "delvis", "inte"]
@@ -78,10 +85,14 @@ def _check_accessibility(settings: YamlMap, path, problems: Problems) -> None:
     extra = settings.get("extra")
     accessibility = extra.get("accessibility") if isinstance(extra, YamlMap) else None
     if not isinstance(accessibility, YamlMap):
-        problems.error(path, settings.line_of("extra"), "extra.accessibility saknas: tillgänglighetsredogörelsen byggs från den (accessibility statement settings missing)")
+        problems.error(
+            path,
+            settings.line_of("extra"),
+            "extra.accessibility saknas: tillgänglighetsredogörelsen byggs från den (accessibility statement settings missing)",
+        )
         return
     fields = FieldReader(accessibility, path, problems, "extra.accessibility")
-    for key in ACCESSIBILITY_REQUIRED + ["contact_phone"]:
+    for key in [*ACCESSIBILITY_REQUIRED, "contact_phone"]:
         if key == "compliance":
             fields.choice(key, COMPLIANCE, required=True)
         elif key in DATES:
@@ -91,7 +102,9 @@ def _check_accessibility(settings: YamlMap, path, problems: Problems) -> None:
     _date(fields, "published", required=False)
     for item, line in fields.items("shortcomings"):
         if not isinstance(item, YamlMap):
-            problems.error(path, line, "extra.accessibility.shortcomings: varje brist behöver description (och gärna criterion, alternative)")
+            problems.error(
+                path, line, "extra.accessibility.shortcomings: varje brist behöver description (och gärna criterion, alternative)"
+            )
             continue
         shortcoming = FieldReader(item, path, problems, "shortcomings")
         shortcoming.text("description", required=True, example="Vad som inte fungerar")
@@ -99,7 +112,7 @@ def _check_accessibility(settings: YamlMap, path, problems: Problems) -> None:
         shortcoming.text("alternative", required=False)
         shortcoming.report_unknown(["description", "criterion", "alternative"])
     fields.text_list("out_of_scope")
-    fields.report_unknown(ACCESSIBILITY_REQUIRED + ACCESSIBILITY_OPTIONAL)
+    fields.report_unknown([*ACCESSIBILITY_REQUIRED, *ACCESSIBILITY_OPTIONAL])
 
 
 def _date(fields: FieldReader, key: str, *, required: bool) -> None:
