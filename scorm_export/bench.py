@@ -40,7 +40,7 @@ from importlib import metadata
 from pathlib import Path
 
 from .bench_corpus import DEFAULT_SEED, CorpusSize, write_corpus
-from .packages.formats import BY_KEY, FORMATS
+from .packages.formats import BY_KEY, FORMATS, by_course
 
 SCHEMA = 2  # of the JSON; 1 had only wall-time medians
 PROJECT_PARTS = ("licenses", "theme", "mkdocs.yml")
@@ -536,9 +536,7 @@ def _prepare(project_root: Path, size: CorpusSize, seed: int, workspace: Path) -
     # the same steps as the build's own, so the yardstick renders exactly the pages the build renders
     prepared = workspace / "prepared"
     packages = write_packages(checked.catalogue, env, project.theme, prepared / DOWNLOADS)
-    downloads: dict[str, list] = {course.id: [] for course in checked.catalogue.courses}
-    for package in packages:
-        downloads[package.course_id].append(package)
+    downloads = by_course(packages, (course.id for course in checked.catalogue.courses))
     docs = workspace / YARDSTICK_CONFIG.parent / "docs"
     # plain MkDocs converts every page's Markdown itself: the lesson bodies go into the docs tree as
     # Markdown, not as the loader's HTML through the build's PrerenderedBodies plugin

@@ -17,7 +17,7 @@ from pathlib import Path
 from .course.loader import load_project
 from .course.model import Catalogue, Course, ScoMode
 from .markdown_render import MarkdownRenderer
-from .packages.formats import PackageFile
+from .packages.formats import PackageFile, by_course
 from .packages.writer import write_packages
 from .problems import Problems
 from .project import Project
@@ -117,9 +117,7 @@ def _write_outputs(
     )
     report.seconds["packages"] = time.perf_counter() - mark
     stop_point("packages-written")
-    downloads: dict[str, list[PackageFile]] = {course.id: [] for course in catalogue.courses}
-    for package in report.packages:
-        downloads[package.course_id].append(package)
+    downloads = by_course(report.packages, (course.id for course in catalogue.courses))
     if options.site:
         mark = time.perf_counter()
         tree = write_docs_tree(

@@ -25,7 +25,7 @@ from jinja2 import Environment
 
 from .build import BuildOptions, Checked, check
 from .course.loader import course_folder
-from .packages.formats import PackageFile
+from .packages.formats import PackageFile, by_course
 from .packages.writer import write_packages
 from .problems import Problems
 from .project import Project
@@ -105,7 +105,7 @@ class Preview:
             shutil.rmtree(self.root, ignore_errors=True)
             self._mkdocs, self._env, self._bodies = None, environment(self.project.theme), {}
             packages = write_packages(catalogue, self._env, self.project.theme, self.site / "downloads", sco_mode=self.options.sco_mode)
-            self._downloads = {course.id: [p for p in packages if p.course_id == course.id] for course in catalogue.courses}
+            self._downloads = by_course(packages, (course.id for course in catalogue.courses))
         env = self._env
         use_directory_urls = checked.settings.config.get("use_directory_urls", True)
         tree = write_docs_tree(

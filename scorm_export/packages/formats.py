@@ -6,7 +6,7 @@ per-standard modules never import this one, so the registry can import their wri
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from ..course.model import Course
@@ -80,3 +80,11 @@ class PackageFile:
     file_name: str
     size: int
     course_id: str
+
+
+def by_course(packages: list[PackageFile], course_ids: Iterable[str]) -> dict[str, list[PackageFile]]:
+    """The packages of each course, in the order they were written: what each course page offers."""
+    grouped: dict[str, list[PackageFile]] = {course_id: [] for course_id in course_ids}
+    for package in packages:
+        grouped.setdefault(package.course_id, []).append(package)
+    return grouped
