@@ -9,6 +9,7 @@ from typing import Any
 
 import yaml
 
+from .. import ui_strings
 from ..project import Project
 from .prerendered import PLUGIN_NAME, PrerenderedBodies, PrerenderedBody
 from .settings import SiteSettings
@@ -42,6 +43,8 @@ def mkdocs_config(
         theme["custom_dir"] = str(project.root / theme["custom_dir"])
     config["theme"] = theme
     config["extra_css"] = [*config.get("extra_css", []), SITE_CSS]
+    # the interface words of the site's own templates come from the one place that knows them (Swedish)
+    config["extra"] = {**(config.get("extra") or {}), "ui": ui_strings.strings("sv")}
     config_file = docs.parent / "mkdocs.generated.yml"
     config_file.parent.mkdir(parents=True, exist_ok=True)
     config_file.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
