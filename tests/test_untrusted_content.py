@@ -82,6 +82,8 @@ def test_a_licence_url_that_is_not_https_is_reported(tmp_path, renderer):
     ('<p onclick="alert(1)">Klicka</p>', "onclick"),
     ('<span style="background-image: url(https://example.com/spår.png)">x</span>', "style"),
     ('<a href="javascript:alert(1)">x</a>', "javascript"),
+    ('<a href="java&#9;script:alert(1)">x</a>', "href"),  # browsers drop the tab: still javascript:
+    ("<a href='JaVaScRiPt:alert(1)'>x</a>", "href"),
     ('<p data-md-component="search">x</p>', "data-md-component"),
 ])
 def test_raw_html_that_could_load_or_run_something_is_an_error_at_its_line(load, html, named):
