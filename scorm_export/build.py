@@ -12,11 +12,13 @@ import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import cast
 from pathlib import Path
 
 from .course.loader import load_project
 from .course.model import Catalogue, Course, ScoMode
 from .markdown_render import MarkdownRenderer
+from .packages.background import InBackground, fill_sizes, planned_packages
 from .packages.formats import PackageFile, by_course
 from .packages.writer import write_packages
 from .problems import Problems
@@ -107,32 +109,37 @@ def _write_outputs(
     catalogue = checked.catalogue
     env = environment(project.theme)
     mark = time.perf_counter()
-    report.packages = write_packages(
-        catalogue,
-        env,
-        project.theme,
-        staging.parent / DOWNLOADS,
-        sco_mode=options.sco_mode,
-        formats=options.formats,
-    )
-    report.seconds["packages"] = time.perf_counter() - mark
-    stop_point("packages-written")
-    downloads = by_course(report.packages, (course.id for course in catalogue.courses))
-    if options.site:
-        mark = time.perf_counter()
-        tree = write_docs_tree(
-            catalogue,
-            downloads,
-            docs,
-            env,
-            checked.settings.accessibility,
-            prerendered=options.prerendered,
-            use_directory_urls=checked.settings.config.get("use_directory_urls", True),
-        )
-        render_site(project, checked.settings, docs, staging, tree.nav, tree.bodies)
-        stop_point("site-rendered")
+
+    def packages() -> list[PackageFile]:
+        return write_packages(catalogue, env, project.theme, staging.parent / DOWNLOADS, sco_mode=options.sco_mode, formats=options.formats)
+
+    if not options.site:
+        report.packages = packages()
+        report.seconds["packages"] = time.perf_counter() - mark
+        stop_point("packages-written")
+    else:
+        # the packages are written by a second process while this one renders the site
+        planned = planned_packages(catalogue, options.formats)
+        job = InBackground(packages)
+        try:
+            tree = write_docs_tree(
+                catalogue,
+                by_course(planned, (course.id for course in catalogue.courses)),
+                docs,
+                env,
+                checked.settings.accessibility,
+                prerendered=options.prerendered,
+                use_directory_urls=checked.settings.config.get("use_directory_urls", True),
+            )
+            render_site(project, checked.settings, docs, staging, tree.nav, tree.bodies)
+            stop_point("site-rendered")
+            report.packages = cast(list[PackageFile], job.result())
+        finally:
+            job.cancel()
+        stop_point("packages-written")
+        fill_sizes(staging, catalogue, planned, report.packages)
         report.pages = tree.pages
-        report.seconds["site"] = time.perf_counter() - mark
+        report.seconds["site and packages"] = time.perf_counter() - mark
     staging.mkdir(parents=True, exist_ok=True)
     # MkDocs empties its site_dir, so the packages join the site only after it has rendered
     if (staging.parent / DOWNLOADS).exists():

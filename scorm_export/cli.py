@@ -10,6 +10,7 @@ from .build import BuildOptions, build, check
 from .course.model import ScoMode
 from .problems import Problems
 from .project import Project, ProjectNotFound, find_root
+from .packages.background import PackageWriteError
 from .site.mkdocs_build import SiteRenderError
 
 
@@ -67,7 +68,7 @@ def _check(project: Project) -> int:
 def _build(project: Project, options: BuildOptions) -> int:
     try:
         report = build(project, options, on_wait=say_waiting)
-    except SiteRenderError as exc:
+    except (SiteRenderError, PackageWriteError) as exc:
         print(exc, file=sys.stderr)
         print("Bygget avbröts; den tidigare site/ är orörd.", file=sys.stderr)
         return 1

@@ -61,7 +61,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "seen": {"sv": "läst", "en": "read"},
     "image_credits": {"sv": "Bilder", "en": "Images"},
     "accessibility_statement": {"sv": "Tillgänglighetsredogörelse", "en": "Accessibility statement"},
-    "from_course": {"sv": "Ur kursen {title} av {attribution}, licensierad under", "en": "From the course {title} by {attribution}, licensed under"},
+    "from_course": {
+        "sv": "Ur kursen {title} av {attribution}, licensierad under",
+        "en": "From the course {title} by {attribution}, licensed under",
+    },
     "licensed_under": {"sv": "licensierad under", "en": "licensed under"},
     "page_missing": {"sv": "Sidan finns inte", "en": "Page not found"},
     "page_missing_before": {
@@ -69,7 +72,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The page you are looking for does not exist, or it has moved. Every course is in",
     },
     "page_missing_link": {"sv": "kurskatalogen", "en": "the catalogue"},
-    "page_missing_after": {"sv": ", och du kan också söka efter det du letar efter.", "en": ", and you can also search for what you are looking for."},
+    "page_missing_after": {
+        "sv": ", och du kan också söka efter det du letar efter.",
+        "en": ", and you can also search for what you are looking for.",
+    },
 }
 
 LEVEL_NAMES = {

@@ -80,6 +80,7 @@ class PackageFile:
     file_name: str
     size: int
     course_id: str
+    size_text: str = ""  # shown instead of the size while the package is still being written (see background.py)
 
 
 def by_course(packages: list[PackageFile], course_ids: Iterable[str]) -> dict[str, list[PackageFile]]:

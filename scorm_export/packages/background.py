@@ -1,0 +1,114 @@
+"""Writing the packages in a second process while MkDocs renders the site: both cores at work.
+
+The course pages list each package's size, which is known only once it is written. They are rendered
+with a placeholder per package, which `fill_sizes` replaces in the rendered pages and the search index
+afterwards; the result is byte for byte what a sequential build writes (a test compares the two).
+Where `fork` is not available (Windows, macOS' default) or only one core is, the packages are written
+first, in this process, as before.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import traceback
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+from ..course.model import Catalogue
+from ..ui_strings import format_size
+from .formats import FORMATS, PackageFile
+
+_TOKEN = "SCORMEXPORTPACKAGESIZE{index:04d}X"
+
+
+class PackageWriteError(RuntimeError):
+    """The package process failed; its traceback is the message."""
+
+
+def planned_packages(catalogue: Catalogue, formats: tuple[str, ...] | None) -> list[PackageFile]:
+    """The packages a build will write, in write_packages' order, each with a placeholder for its size."""
+    chosen = [package_format for package_format in FORMATS if formats is None or package_format.key in formats]
+    planned = [
+        PackageFile(package_format, package_format.file_name(course.id, course.version), 0, course.id)
+        for course in catalogue.courses
+        for package_format in chosen
+    ]
+    return [replace(package, size_text=_TOKEN.format(index=index)) for index, package in enumerate(planned)]
+
+
+def fill_sizes(site: Path, catalogue: Catalogue, planned: list[PackageFile], written: list[PackageFile]) -> None:
+    """Put each written package's size where the course pages and the search index hold its placeholder."""
+    languages = {course.id: course.language for course in catalogue.courses}
+    sizes = {package.file_name: package.size for package in written}
+    replacements = {package.size_text: format_size(sizes[package.file_name], languages[package.course_id]) for package in planned}
+    targets = [site / course.id / "index.html" for course in catalogue.courses] + [site / "search" / "search_index.json"]
+    for path in targets:
+        if not path.is_file():
+            continue
+        text = path.read_text(encoding="utf-8")
+        for token, size in replacements.items():
+            text = text.replace(token, size)
+        path.write_text(text, encoding="utf-8")
+
+
+class InBackground:
+    """Runs `work()` in a forked process; `result()` waits for its return value (or raises its error)."""
+
+    def __init__(self, work: Callable[[], object]) -> None:
+        self._work = work
+        self._process: multiprocessing.process.BaseProcess | None = None
+        self._receiver = None
+        self._value: object = None
+        if can_fork():
+            context = multiprocessing.get_context("fork")
+            self._receiver, sender = context.Pipe(duplex=False)
+            self._process = context.Process(target=_run, args=(work, sender), daemon=True)
+            self._process.start()
+            sender.close()
+        else:
+            self._value = work()
+
+    def result(self) -> object:
+        if self._process is None or self._receiver is None:
+            return self._value
+        try:
+            ok, value = self._receiver.recv()
+        except EOFError:
+            ok, value = False, "the package process ended without an answer"
+        finally:
+            self._process.join()
+        if not ok:
+            raise PackageWriteError(f"Paketen kunde inte skrivas (writing the packages failed):\n{value}")
+        return value
+
+    def cancel(self) -> None:
+        if self._process is not None and self._process.is_alive():
+            self._process.kill()
+            self._process.join()
+
+
+def _die_with_parent() -> None:
+    """On Linux, end with the build: a build killed mid-way must not leave a writer behind (see publish.py)."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (AttributeError, OSError):
+        pass
+
+
+def can_fork() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods() and (os.cpu_count() or 1) > 1
+
+
+def _run(work: Callable[[], object], sender) -> None:
+    _die_with_parent()
+    try:
+        sender.send((True, work()))
+    except BaseException:  # the parent reports it; a worker must never die silently
+        sender.send((False, traceback.format_exc()))
+    finally:
+        sender.close()
