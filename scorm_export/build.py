@@ -12,8 +12,8 @@ import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import cast
 from pathlib import Path
+from typing import cast
 
 from .course.loader import load_project
 from .course.model import Catalogue, Course, ScoMode

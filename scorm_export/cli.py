@@ -8,9 +8,9 @@ from pathlib import Path
 
 from .build import BuildOptions, build, check
 from .course.model import ScoMode
+from .packages.background import PackageWriteError
 from .problems import Problems
 from .project import Project, ProjectNotFound, find_root
-from .packages.background import PackageWriteError
 from .site.mkdocs_build import SiteRenderError
 
 
