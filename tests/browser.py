@@ -75,6 +75,27 @@ def chromium() -> Iterator[object]:
             browser.close()
 
 
+# Material writes its "type a search term" placeholder (from its own translations in #__config) into the
+# search status once the search worker has loaded the index and answered the empty query.
+SEARCH_READY = """() => {
+  const meta = document.querySelector(".md-search-result__meta");
+  const config = JSON.parse(document.getElementById("__config").textContent);
+  return !!meta && meta.textContent.trim() === config.translations["search.result.placeholder"];
+}"""
+
+
+def search_site(page, query: str) -> None:
+    """Type `query` into the Material site search, once the search is ready to read it.
+
+    Material reads the search box when its worker reports ready, 1 ms after it gains focus, and on
+    every keyup. page.fill sends no key events: after the worker is ready its text is read only if it
+    lands within that millisecond, which on a busy machine it does not. So: wait for the worker, then
+    type key by key.
+    """
+    page.wait_for_function(SEARCH_READY)
+    page.locator("input[name=query]").press_sequentially(query)
+
+
 def copy_node_module(relative: str, destination: Path) -> None:
     """Copy a file from tests/node_modules into a served folder."""
     destination.parent.mkdir(parents=True, exist_ok=True)

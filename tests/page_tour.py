@@ -7,6 +7,7 @@ are aborted), axe-core checks it against WCAG 2.1 A and AA, and Tab walks throug
 from __future__ import annotations
 
 import re
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin
@@ -168,10 +169,20 @@ def _walk_focus(page, visit: PageVisit) -> None:
         visit.focus_stops.append(stop)
 
 
-def settle(page, state: dict, quiet_ms: int = 100, limit_ms: int = 5_000) -> None:
-    """Wait until no request has been in flight for `quiet_ms` (Playwright's networkidle waits 500 ms)."""
-    quiet = waited = 0
-    while quiet < quiet_ms and waited < limit_ms:
-        page.wait_for_timeout(20)
-        waited += 20
-        quiet = quiet + 20 if state["pending"] <= 0 else 0
+# Resolves after the page has rendered two more frames: by then whatever the last change (a scroll, a
+# response that arrived) makes the page load, lazy images and the like, has been requested.
+NEXT_FRAMES = "() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))"
+
+
+def settle(page, state: dict, limit_s: float = 10.0) -> None:
+    """Wait until no request is in flight, twice in a row after the page has rendered new frames.
+
+    Requests are counted by the context's listeners, which Playwright calls while this process waits
+    for the page; each round trip also gives the page its turn to start what it loads late. After
+    `limit_s` the tour goes on (a request that never ends is still recorded as made).
+    """
+    deadline = time.monotonic() + limit_s
+    idle_rounds = 0
+    while idle_rounds < 2 and time.monotonic() < deadline:
+        page.evaluate(NEXT_FRAMES)
+        idle_rounds = idle_rounds + 1 if state["pending"] <= 0 else 0

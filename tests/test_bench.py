@@ -86,7 +86,7 @@ def test_a_child_process_still_running_after_the_work_is_reported_as_unmeasured(
     started = []
     before = bench._live_children()
     try:
-        found = measure(lambda: started.append(subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])))
+        found = measure(lambda: started.append(subprocess.Popen([sys.executable, "-c", "import signal; signal.pause()"])))
         assert found["live_children"] == before + 1
     finally:
         for process in started:

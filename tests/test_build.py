@@ -79,20 +79,50 @@ def test_build_command_builds_site_and_packages(tmp_path):
     assert (project.site / "downloads" / "testkurs-1.0.0-scorm12.zip").is_file()
 
 
-def test_serve_rebuilds_when_a_lesson_changes(tmp_path):
+def test_serve_rebuilds_when_a_lesson_changes(tmp_path, monkeypatch):
+    import os
+
+    from scorm_export import serve
+    from scorm_export.preview import Preview
+
     project = write_project(tmp_path / "p", minimal_course())
-    assert build(project).written
+    reloader = serve.Reloader(Preview(project, BuildOptions(formats=())))  # as `build.py serve` sets it up
+    assert reloader.rebuild().ok
+    source = project.content / "testkurs" / "01-forsta" / "01-intro.md"
+    page = reloader.preview.site / "testkurs" / "forsta" / "intro" / "index.html"
+
+    # the watcher signals its snapshots, so the test waits for the first one rather than for time to pass
+    watching = threading.Event()
+
+    def signalled_snapshot(paths):
+        taken = snapshot(paths)
+        watching.set()
+        return taken
+
+    def page_changed() -> bool:
+        try:
+            return "Ändrad rubrik" in page.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return False
+
+    monkeypatch.setattr(serve, "snapshot", signalled_snapshot)
     stop = threading.Event()
-    watcher = threading.Thread(target=watch, args=(project, BuildOptions(formats=()), stop, 0.1), daemon=True)
+    watcher = threading.Thread(target=watch, args=(project, reloader.rebuild, stop, 0.1), daemon=True)
     watcher.start()
     try:
-        time.sleep(0.3)
-        (project.content / "testkurs" / "01-forsta" / "01-intro.md").write_text(lesson("Ändrad rubrik"), encoding="utf-8")
-        page = project.site / "testkurs" / "forsta" / "intro" / "index.html"
+        # a change made before the watcher's first snapshot would be part of what it compares against
+        assert watching.wait(timeout=30), "the watcher took no snapshot"
+        before = source.stat()
+        source.write_text(lesson("Ändrad rubrik"), encoding="utf-8")
+        # a modification time that differs from the snapshot's whatever the file system's clock resolution
+        os.utime(source, ns=(before.st_atime_ns, before.st_mtime_ns + 1_000_000_000))
+        # wait for each successful rebuild as the browser does; one that caught the file half-written
+        # does not count, and the next poll sees the finished file
         deadline = time.monotonic() + 30
-        while time.monotonic() < deadline and "Ändrad rubrik" not in page.read_text(encoding="utf-8"):
-            time.sleep(0.1)
-        assert "Ändrad rubrik" in page.read_text(encoding="utf-8")
+        builds = reloader.preview.builds
+        while not page_changed() and time.monotonic() < deadline:
+            builds = reloader.wait(builds, timeout=deadline - time.monotonic())
+        assert page_changed(), "serve did not rebuild the changed lesson within 30 s"
     finally:
         stop.set()
         watcher.join(timeout=30)

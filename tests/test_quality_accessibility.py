@@ -21,7 +21,7 @@ from scorm_export import ui_strings
 from scorm_export.site.docs_tree import ACCESSIBILITY_PAGE
 from scorm_export.templates import environment
 
-from .browser import serve_directory
+from .browser import search_site, serve_directory
 from .conftest import REPO
 from .page_tour import PageVisit, tour
 from .sample_build import BuiltSample, built_sample
@@ -187,7 +187,7 @@ def test_the_site_search_announces_how_many_pages_match(sample, browser):
         try:
             page = context.new_page()
             page.goto(base)
-            page.fill("input[name=query]", "licens")
+            search_site(page, "licens")
             _expect_text(page.locator(".md-search-result__meta[role=status][aria-live=polite]"), r"^\d+ sökresultat")
         finally:
             context.close()

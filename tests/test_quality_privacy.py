@@ -15,7 +15,7 @@ import lxml.html
 import pytest
 from lxml import etree
 
-from .browser import serve_directory
+from .browser import search_site, serve_directory
 from .page_tour import tour
 from .sample_build import BuiltSample, built_sample
 
@@ -209,7 +209,7 @@ def test_searching_the_site_requests_nothing_from_other_hosts(sample, browser):
         try:
             page = context.new_page()
             page.goto(base, wait_until="load")
-            page.fill("input[name=query]", "licens")
+            search_site(page, "licens")
             page.wait_for_selector(".md-search-result__item", timeout=10_000)
             page.wait_for_load_state("networkidle")
         finally:

@@ -184,9 +184,15 @@ class HarnessSession(ShellView):
     def wait_for_call(self, fn: str) -> None:
         self.page.wait_for_function("(fn) => window.calls.some((call) => call.fn === fn)", arg=fn)
 
+    def leave(self) -> None:
+        """The LMS navigates the SCO's frame away; returns once the blank page has replaced the SCO,
+        which the browser does only after the SCO's pagehide handlers have run."""
+        self.page.evaluate("unlaunch()")
+        self.page.wait_for_function("() => document.getElementById('sco').contentDocument?.URL === 'about:blank'")
+
     def end(self) -> None:
         """The LMS navigates the SCO's frame away (pagehide); waits for the SCO to terminate."""
-        self.page.evaluate("unlaunch()")
+        self.leave()
         self.wait_for_call(self.standard.terminate)
 
 
@@ -283,20 +289,29 @@ def test_second_session_resumes_at_the_bookmark_with_progress_kept(standard, hea
 
 
 def test_first_lesson_counts_even_when_it_loads_before_the_shell_listens(single, tmp_path, page):
-    def late_shell(route):
+    # every frame notes the messages it receives, so the test sees the lesson's announcement reach the shell
+    page.add_init_script("window.receivedMessages = []; addEventListener('message', (event) => receivedMessages.push(event.data));")
+
+    def held_shell(route):
         if route.request.frame.name == "lesson-frame":
             route.continue_()
             return
-        # the shell's runtime starts long after the first lesson has announced itself
+        # the shell's runtime arrives but runs only when the test starts it, however fast or slow the machine
         script = route.fetch().text()
-        route.fulfill(body=f"setTimeout(function () {{\n{script}\n}}, 800);", content_type="text/javascript")
+        route.fulfill(body=f"window.startShellRuntime = function () {{\n{script}\n}};", content_type="text/javascript")
 
-    page.route("**/assets/scorm-runtime.js", late_shell)
+    page.route("**/assets/scorm-runtime.js", held_shell)
     with served(single["scorm12"], tmp_path) as base:
         session = HarnessSession(page, base, "scorm12")
         session.expect_lesson(LESSONS[0])
-        page.wait_for_timeout(300)
-        assert session.calls() == []  # the lesson has announced itself, the shell does not listen yet
+        shell = page.locator("#sco").element_handle().content_frame()
+        shell.wait_for_function(
+            "(key) => receivedMessages.some((message) => message?.type === 'scorm-export:lesson' && message.key === key)",
+            arg=LESSONS[0],
+        )
+        assert session.calls() == []  # the lesson has announced itself, the shell did not listen yet
+        shell.wait_for_function("typeof window.startShellRuntime === 'function'")
+        shell.evaluate("startShellRuntime()")
         session.expect_progress(1)
         session.expect_current(LESSONS[0])
 
@@ -414,8 +429,7 @@ def test_an_lms_that_throws_or_refuses_never_breaks_the_course(faulty, single, t
         session.expect_progress(1)
         session.next()
         session.expect_progress(2)
-        page.evaluate("unlaunch()")
-        page.wait_for_timeout(200)
+        session.leave()
     assert problems.errors == []
     assert any(warning.startswith("scorm-export:") for warning in problems.warnings), problems.warnings
 

@@ -260,7 +260,7 @@ def test_a_raw_control_character_in_a_file_is_reported_at_its_own_line(load):
 
 @pytest.mark.browser
 def test_no_hostile_text_runs_in_the_browser_on_any_page_or_in_search_results(tmp_path, browser):
-    from .browser import serve_directory
+    from .browser import search_site, serve_directory
 
     project = write_project(tmp_path / "hostile", course_files(hostile, HOSTILE_IMAGE))
     assert build(project).written
@@ -277,8 +277,7 @@ def test_no_hostile_text_runs_in_the_browser_on_any_page_or_in_search_results(tm
                 assert page.evaluate("window.__xss") is None, path
             # Material's search shows titles and snippets from its index as markup: search for the hostile text
             page.goto(base)
-            page.wait_for_function("() => !!document.querySelector('input[name=query]')")
-            page.fill("input[name=query]", "trix")
+            search_site(page, "trix")
             page.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length > 0", timeout=15_000)
             shown = page.inner_text(".md-search-result")
             assert "<script>" in shown, "the titles must show as written"
