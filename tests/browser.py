@@ -6,10 +6,11 @@ import functools
 import os
 import shutil
 import threading
+from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Iterator
+from typing import ClassVar
 
 import pytest
 
@@ -17,17 +18,28 @@ CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 NODE_MODULES = Path(__file__).resolve().parent / "node_modules"
 # Without these Chromium keeps trying Google's hosts, which this closed network refuses.
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--disable-default-apps", "--disable-dev-shm-usage",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-default-apps",
+    "--disable-dev-shm-usage",
 ]
 
 
 def require_browser_tools() -> None:
     """Browser tests need Chromium and the npm packages; tests/run installs both, so CI never skips."""
-    missing = [what for what, ok in (
-        (CHROMIUM, Path(CHROMIUM).exists()),
-        ("tests/node_modules (npm ci --prefix tests)", NODE_MODULES.is_dir()),
-    ) if not ok]
+    missing = [
+        what
+        for what, ok in (
+            (CHROMIUM, Path(CHROMIUM).exists()),
+            ("tests/node_modules (npm ci --prefix tests)", NODE_MODULES.is_dir()),
+        )
+        if not ok
+    ]
     if missing and os.environ.get("CI"):
         pytest.fail(f"browser tools missing in CI: {', '.join(missing)}")
     if missing:
@@ -35,7 +47,7 @@ def require_browser_tools() -> None:
 
 
 class _Handler(SimpleHTTPRequestHandler):
-    extra_headers: dict[str, str] = {}
+    extra_headers: ClassVar[dict[str, str]] = {}
 
     def end_headers(self) -> None:
         for name, value in self.extra_headers.items():

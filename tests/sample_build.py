@@ -6,7 +6,6 @@ session, so no test ever writes into the repository's own site/.
 
 from __future__ import annotations
 
-import shutil
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -16,9 +15,8 @@ import pytest
 from scorm_export.build import DOWNLOADS, build
 from scorm_export.project import Project
 
-from .conftest import REPO
+from .helpers import copy_repository_project
 
-PROJECT_PARTS = ("content", "licenses", "theme", "mkdocs.yml")
 PACKAGE_SUFFIXES = (".zip", ".imscc")
 
 
@@ -44,9 +42,7 @@ class BuiltSample:
 
     def roots(self) -> list[tuple[str, Path, list[str]]]:
         """(label, folder, HTML pages) for the site and for every package."""
-        return [("site", self.site, self.site_pages)] + [
-            (package.file_name, package.folder, package.pages) for package in self.packages
-        ]
+        return [("site", self.site, self.site_pages)] + [(package.file_name, package.folder, package.pages) for package in self.packages]
 
 
 def html_pages(root: Path) -> list[str]:
@@ -66,15 +62,7 @@ def built_sample(tmp_path_factory: pytest.TempPathFactory) -> BuiltSample:
 
 
 def _build_copy(scratch: Path) -> BuiltSample:
-    root = scratch / "project"
-    root.mkdir()
-    for part in PROJECT_PARTS:
-        source = REPO / part
-        if source.is_dir():
-            shutil.copytree(source, root / part)
-        else:
-            shutil.copy(source, root / part)
-    project = Project(root)
+    project = copy_repository_project(scratch / "project")
     report = build(project)
     if not report.written:
         pytest.fail("the sample project does not build:\n" + "\n".join(str(p) for p in report.problems.items))

@@ -17,14 +17,23 @@ import pytest
 
 from scorm_export import bench
 from scorm_export.bench import (
-    BUSY_MESSAGE, COMPARISONS, PHASES, SCALING_LESSONS, BenchOptions, corpus_sizes, format_table, measure, phase_names,
-    run_bench, summarise_run,
+    BUSY_MESSAGE,
+    COMPARISONS,
+    PHASES,
+    SCALING_LESSONS,
+    BenchOptions,
+    corpus_sizes,
+    format_table,
+    measure,
+    phase_names,
+    run_bench,
+    summarise_run,
 )
 from scorm_export.bench_corpus import CorpusSize, write_corpus
 from scorm_export.cli import main
 from scorm_export.packages.formats import FORMATS
 
-from .conftest import REPO, write_project
+from .helpers import REPO, write_project
 
 FORMAT_KEYS = [package_format.key for package_format in FORMATS]
 
@@ -99,9 +108,14 @@ def test_a_child_process_still_running_after_the_work_is_reported_as_unmeasured(
 
 def _sample(wall: float, cpu_self: float, cpu_children: float = 0.0, rss_kb: int = 50_000) -> dict:
     return {
-        "wall_seconds": wall, "cpu_self_seconds": cpu_self, "cpu_children_seconds": cpu_children,
-        "max_rss_kb": rss_kb, "children_max_rss_kb": 30_000 if cpu_children else 0, "live_children": 0,
-        "process_wall_seconds": wall + 0.3, "process_cpu_seconds": cpu_self + cpu_children + 0.25,
+        "wall_seconds": wall,
+        "cpu_self_seconds": cpu_self,
+        "cpu_children_seconds": cpu_children,
+        "max_rss_kb": rss_kb,
+        "children_max_rss_kb": 30_000 if cpu_children else 0,
+        "live_children": 0,
+        "process_wall_seconds": wall + 0.3,
+        "process_cpu_seconds": cpu_self + cpu_children + 0.25,
         "cpu_pressure_us": 0,
     }
 
@@ -130,8 +144,11 @@ def _results(runs: list[dict], load=None) -> dict:
     machine = bench.machine()
     load = load or {"before": [0.1, 0.1, 0.1], "after": [0.9, 0.5, 0.2], "seconds": 300.0}
     return {
-        "machine": machine, "load": load, "busy": bench._busy_overall(machine, load, runs),
-        "versions": {"mkdocs": "1.6.1"}, "runs": runs,
+        "machine": machine,
+        "load": load,
+        "busy": bench._busy_overall(machine, load, runs),
+        "versions": {"mkdocs": "1.6.1"},
+        "runs": runs,
     }
 
 
@@ -258,7 +275,9 @@ def test_scaling_runs_250_1000_and_4000_lessons_with_fewer_runs_for_the_largest(
     assert SCALING_LESSONS == (250, 1000, 4000)
     assert [(size.lessons, repeat) for size, repeat in sizes] == [(250, 3), (1000, 3), (4000, 2)]
     assert [(size.lessons, repeat) for size, repeat in corpus_sizes(BenchOptions(lessons=50, repeat=1, scaling=True))] == [
-        (250, 1), (1000, 1), (4000, 1),
+        (250, 1),
+        (1000, 1),
+        (4000, 1),
     ]
     assert corpus_sizes(BenchOptions(courses=2, lessons=3, repeat=5)) == [(CorpusSize(2, 3), 5)]
 
@@ -267,9 +286,7 @@ def test_scaling_runs_250_1000_and_4000_lessons_with_fewer_runs_for_the_largest(
 
 
 def _pages_with_tables(site):
-    return sorted(
-        path.relative_to(site).as_posix() for path in site.rglob("*.html") if "<table" in path.read_text(encoding="utf-8")
-    )
+    return sorted(path.relative_to(site).as_posix() for path in site.rglob("*.html") if "<table" in path.read_text(encoding="utf-8"))
 
 
 @pytest.mark.slow
@@ -292,7 +309,7 @@ def test_the_benchmark_runs_on_a_tiny_corpus_and_writes_json_with_cpu_wall_and_c
     assert list(run["phases"]) == phase_names(FORMAT_KEYS)
     for name, summary in run["phases"].items():
         assert len(summary["wall_seconds"]) == len(summary["cpu_seconds"]) == 2, name
-        for total, own, children in zip(summary["cpu_seconds"], summary["cpu_self_seconds"], summary["cpu_children_seconds"]):
+        for total, own, children in zip(summary["cpu_seconds"], summary["cpu_self_seconds"], summary["cpu_children_seconds"], strict=True):
             assert total == pytest.approx(own + children, abs=2e-4), name
         for measure_name in ("wall", "cpu"):
             stats = summary[measure_name]

@@ -9,11 +9,10 @@ import time
 
 import pytest
 
-from scorm_export.build import build
+from scorm_export.build import BuildOptions, build
 from scorm_export.serve import snapshot, watch
-from scorm_export.build import BuildOptions
 
-from .conftest import REPO, lesson, minimal_course, write_project
+from .helpers import REPO, lesson, minimal_course, write_project
 
 
 def run_cli(*args: str, cwd=REPO) -> subprocess.CompletedProcess:
@@ -24,10 +23,15 @@ def test_check_exits_zero_on_clean_content_and_non_zero_with_every_problem(tmp_p
     clean = write_project(tmp_path / "clean", minimal_course())
     result = run_cli("--root", str(clean.root), "check")
     assert result.returncode == 0, result.stderr
-    broken = write_project(tmp_path / "broken", minimal_course(**{
-        "testkurs/01-forsta/01-intro.md": lesson("Intro", "![](saknas.png)\n"),
-        "testkurs/01-forsta/02-mer.md": "---\ntitle: [oavslutad\n---\n",
-    }))
+    broken = write_project(
+        tmp_path / "broken",
+        minimal_course(
+            **{
+                "testkurs/01-forsta/01-intro.md": lesson("Intro", "![](saknas.png)\n"),
+                "testkurs/01-forsta/02-mer.md": "---\ntitle: [oavslutad\n---\n",
+            }
+        ),
+    )
     result = run_cli("--root", str(broken.root), "check")
     assert result.returncode == 1
     lines = result.stderr.splitlines()
@@ -138,9 +142,11 @@ def test_snapshot_sees_theme_and_settings_changes(tmp_path):
 def test_missing_accessibility_settings_are_reported_at_their_line_and_nothing_is_built(tmp_path):
     project = write_project(tmp_path / "p", minimal_course())
     settings = project.mkdocs_config.read_text(encoding="utf-8")
-    broken = settings.replace("    compliance: delvis", "    compliance: kanske").replace("    contact_email: tillganglighet@example.org\n", "")
+    broken = settings.replace("    compliance: delvis", "    compliance: kanske").replace(
+        "    contact_email: tillganglighet@example.org\n", ""
+    )
     project.mkdocs_config.write_text(broken, encoding="utf-8")
-    line = broken.splitlines().index(next(l for l in broken.splitlines() if l.strip().startswith("compliance:"))) + 1
+    line = broken.splitlines().index(next(text for text in broken.splitlines() if text.strip().startswith("compliance:"))) + 1
     result = run_cli("--root", str(project.root))
     assert result.returncode == 1 and not project.site.exists()
     assert f"mkdocs.yml:{line}: 'compliance' måste vara ett av: helt, delvis, inte" in result.stderr

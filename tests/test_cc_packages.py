@@ -17,7 +17,7 @@ from scorm_export.packages.writer import write_packages
 from scorm_export.project import Project
 from scorm_export.templates import environment
 
-from .conftest import COURSE_YML, REPO, lesson, minimal_course, write_project
+from .helpers import COURSE_YML, REPO, lesson, minimal_course, write_project
 
 CP = {
     "cc11": "http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1",
@@ -35,15 +35,25 @@ SCHEMAVERSION = {"cc11": "1.1.0", "cc13": "1.3.0"}
 # The resource types each version's profile defines (CC 1.1 XSD enumeration; CC 1.3 resource-type VDEX).
 RESOURCE_TYPES = {
     "cc11": {
-        "webcontent", "imswl_xmlv1p1", "imsdt_xmlv1p1", "imsbasiclti_xmlv1p0",
-        "imsqti_xmlv1p2/imscc_xmlv1p1/assessment", "imsqti_xmlv1p2/imscc_xmlv1p1/question-bank",
+        "webcontent",
+        "imswl_xmlv1p1",
+        "imsdt_xmlv1p1",
+        "imsbasiclti_xmlv1p0",
+        "imsqti_xmlv1p2/imscc_xmlv1p1/assessment",
+        "imsqti_xmlv1p2/imscc_xmlv1p1/question-bank",
         "associatedcontent/imscc_xmlv1p1/learning-application-resource",
     },
     "cc13": {
-        "webcontent", "imswl_xmlv1p3", "imsdt_xmlv1p3", "imsbasiclti_xmlv1p0",
-        "imsqti_xmlv1p2/imscc_xmlv1p3/assessment", "imsqti_xmlv1p2/imscc_xmlv1p3/question-bank",
+        "webcontent",
+        "imswl_xmlv1p3",
+        "imsdt_xmlv1p3",
+        "imsbasiclti_xmlv1p0",
+        "imsqti_xmlv1p2/imscc_xmlv1p3/assessment",
+        "imsqti_xmlv1p2/imscc_xmlv1p3/question-bank",
         "associatedcontent/imscc_xmlv1p3/learning-application-resource",
-        "imsapip_zipv1p0", "imsiwb_iwbv1p0", "idpfepub_epubv3p0",
+        "imsapip_zipv1p0",
+        "imsiwb_iwbv1p0",
+        "idpfepub_epubv3p0",
     },
 }
 VERSIONS = ("cc11", "cc13")
@@ -60,23 +70,31 @@ further_reading:
 
 def course_files(course_yml: str = COURSE_YML + FURTHER_READING) -> dict[str, str | bytes]:
     """Two modules; lessons that link to each other (across modules, with a fragment), an image, an external link."""
-    return minimal_course(**{
-        "testkurs/course.yml": course_yml,
-        "testkurs/01-forsta/01-intro.md": lesson("Intro", """
+    return minimal_course(
+        **{
+            "testkurs/course.yml": course_yml,
+            "testkurs/01-forsta/01-intro.md": lesson(
+                "Intro",
+                """
             Läs [nästa lektion](02-mer.md) och [avslutningen](../02-andra/01-slut.md#sammanfattning).
 
             ![Ett träd i parken](<bilder/Träd i parken.png>)
 
             Mer på [Wikipedia](https://sv.wikipedia.org/).
-            """),
-        "testkurs/01-forsta/bilder/Träd i parken.png": PNG,
-        "testkurs/02-andra/module.yml": "title: Andra modulen\n",
-        "testkurs/02-andra/01-slut.md": lesson("Slut", """
+            """,
+            ),
+            "testkurs/01-forsta/bilder/Träd i parken.png": PNG,
+            "testkurs/02-andra/module.yml": "title: Andra modulen\n",
+            "testkurs/02-andra/01-slut.md": lesson(
+                "Slut",
+                """
             ## Sammanfattning
 
             Tillbaka till [början](../01-forsta/01-intro.md).
-            """),
-    })
+            """,
+            ),
+        }
+    )
 
 
 def build_cartridges(root: Path, files: dict[str, str | bytes]) -> dict[str, Path]:
@@ -329,7 +347,11 @@ def test_sample_courses_make_valid_self_contained_cartridges(tmp_path, renderer,
     result = load_project(Project(REPO), renderer)
     assert not result.problems.has_errors, [str(problem) for problem in result.problems.items]
     written = write_packages(
-        result.catalogue, environment(REPO / "theme"), REPO / "theme", tmp_path, formats=VERSIONS,
+        result.catalogue,
+        environment(REPO / "theme"),
+        REPO / "theme",
+        tmp_path,
+        formats=VERSIONS,
     )
     assert len(written) == 2 * len(result.catalogue.courses)
     validate = schema_validate

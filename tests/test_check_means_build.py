@@ -19,13 +19,40 @@ from hypothesis import strategies as st
 
 from scorm_export.build import build, check
 
-from .conftest import minimal_course, write_project
+from .helpers import minimal_course, write_project
 
 # Text of every kind: the whole of Unicode including controls and surrogates, plus markup that has broken builds
-_TRICKY = st.sampled_from([
-    "\x00", "\x0b", "\ufffe", "\ud800", "\x85", "<script>", "]]>", "&", '"', "'", "{{", "{%", "#", "*", "[x](y)",
-    "\n", "\t", ":", "- ", "!!python/object", "&a", "| t |", "<!--", "`", "\\", "\u2028", "\U0010ffff",
-])
+_TRICKY = st.sampled_from(
+    [
+        "\x00",
+        "\x0b",
+        "\ufffe",
+        "\ud800",
+        "\x85",
+        "<script>",
+        "]]>",
+        "&",
+        '"',
+        "'",
+        "{{",
+        "{%",
+        "#",
+        "*",
+        "[x](y)",
+        "\n",
+        "\t",
+        ":",
+        "- ",
+        "!!python/object",
+        "&a",
+        "| t |",
+        "<!--",
+        "`",
+        "\\",
+        "\u2028",
+        "\U0010ffff",
+    ]
+)
 _VISIBLE = st.text(st.characters(exclude_categories=("Cc", "Cs", "Cn")), max_size=8)  # what editors show
 TEXT = st.lists(st.one_of(_VISIBLE, _VISIBLE, st.text(max_size=8), _TRICKY), max_size=5).map("".join)
 FIELDS = ("title", "summary", "audience", "author", "publisher", "module_title", "lesson_title", "objective", "keyword")
@@ -48,7 +75,10 @@ def _file_name(text: str) -> str | None:
 @st.composite
 def course_trees(draw) -> dict[str, str]:
     # a few fields at a time get arbitrary text, so that both check's errors and real builds are explored
-    values = {field: draw(st.one_of(st.just(f"Vanlig {field}"), TEXT) if draw(st.integers(0, 3)) == 0 else st.just(f"Vanlig {field}")) for field in FIELDS}
+    values = {
+        field: draw(st.one_of(st.just(f"Vanlig {field}"), TEXT) if draw(st.integers(0, 3)) == 0 else st.just(f"Vanlig {field}"))
+        for field in FIELDS
+    }
     # mostly quoted, so that many trees pass check and are built; sometimes raw, to reach the YAML parser
     raw = {field: draw(st.sampled_from([False, False, False, True])) for field in FIELDS}
     y = {field: _yaml(values[field], raw[field]) for field in FIELDS}
@@ -70,11 +100,13 @@ objectives: [{y["objective"]}]
 """
     body = draw(TEXT).replace("\ud800", "")  # a file holds UTF-8: a lone surrogate cannot be written raw
     lesson = f"---\ntitle: {y['lesson_title']}\nduration: 5 min\n---\n\n{body}\n"
-    files = minimal_course(**{
-        "testkurs/course.yml": course,
-        "testkurs/01-forsta/module.yml": f"title: {y['module_title']}\n",
-        "testkurs/01-forsta/01-intro.md": lesson,
-    })
+    files = minimal_course(
+        **{
+            "testkurs/course.yml": course,
+            "testkurs/01-forsta/module.yml": f"title: {y['module_title']}\n",
+            "testkurs/01-forsta/01-intro.md": lesson,
+        }
+    )
     name = _file_name(draw(TEXT))
     if name is not None:
         files[f"testkurs/01-forsta/03-{name}.md"] = "---\ntitle: Namn\nduration: 5 min\n---\n\nText.\n"
@@ -89,8 +121,12 @@ def _write(root: Path, files: dict[str, str]):
 
 
 @pytest.mark.slow
-@settings(max_examples=int(os.environ.get("CHECK_BUILD_EXAMPLES", "120")), deadline=None, derandomize=True,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(
+    max_examples=int(os.environ.get("CHECK_BUILD_EXAMPLES", "120")),
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 @given(course_trees())
 def test_check_never_raises_and_passing_check_means_a_written_site(files):
     with tempfile.TemporaryDirectory() as folder:

@@ -9,12 +9,12 @@ import yaml
 
 from scorm_export.course import digcomp
 from scorm_export.course.fields import parse_duration
+from scorm_export.course.licences import load_licences
 from scorm_export.course.model import DigCompArea, ReferenceKind
 from scorm_export.course.slugs import file_slug, ordered_slug, slugify
-from scorm_export.course.licences import load_licences
 from scorm_export.problems import Problems
 
-from .conftest import COURSE_YML, REPO, SHARED, lesson, messages, minimal_course, require_shared
+from .helpers import COURSE_YML, REPO, SHARED, lesson, messages, minimal_course, require_shared
 from .test_loader_validation import line_of
 
 INTRO_FILE = "testkurs/01-forsta/01-intro.md"
@@ -47,9 +47,11 @@ def test_modules_and_lessons_are_ordered_by_number_so_10_comes_after_9(load):
 
 
 def test_names_with_spaces_and_swedish_letters_become_ascii_slugs(load):
-    files = minimal_course(**{
-        "testkurs/02-Öppna data & åtkomst/02-Välja licens för bilder.md": lesson("Välja licens"),
-    })
+    files = minimal_course(
+        **{
+            "testkurs/02-Öppna data & åtkomst/02-Välja licens för bilder.md": lesson("Välja licens"),
+        }
+    )
 
     course = loaded_course(load, files)
 
@@ -95,10 +97,12 @@ def test_module_title_comes_from_module_yml_or_else_from_the_folder_name(load):
 
 def test_asset_output_paths_are_ascii_and_keep_the_file(load):
     body = "\n![Beslutsträd](<bilder/Beslutsträd licens.SVG>)\n"
-    files = minimal_course(**{
-        "testkurs/02-Välja licens/01-val.md": lesson("Val", body),
-        "testkurs/02-Välja licens/bilder/Beslutsträd licens.SVG": SVG,
-    })
+    files = minimal_course(
+        **{
+            "testkurs/02-Välja licens/01-val.md": lesson("Val", body),
+            "testkurs/02-Välja licens/bilder/Beslutsträd licens.SVG": SVG,
+        }
+    )
 
     course = loaded_course(load, files)
 
@@ -121,10 +125,12 @@ def test_file_slug_keeps_a_lowercase_extension():
 
 
 def test_course_duration_is_the_sum_of_its_lessons_when_not_given(load):
-    files = minimal_course(**{
-        INTRO_FILE: lesson("Intro").replace("duration: 5 min", "duration: 45 min"),
-        "testkurs/01-forsta/02-mer.md": lesson("Mer").replace("duration: 5 min", "duration: 1 h 30 min"),
-    })
+    files = minimal_course(
+        **{
+            INTRO_FILE: lesson("Intro").replace("duration: 5 min", "duration: 45 min"),
+            "testkurs/01-forsta/02-mer.md": lesson("Mer").replace("duration: 5 min", "duration: 1 h 30 min"),
+        }
+    )
 
     course = loaded_course(load, files)
 
@@ -142,8 +148,17 @@ def test_course_duration_given_in_course_yml_wins(load):
 @pytest.mark.parametrize(
     ("text", "minutes"),
     [
-        ("45 min", 45), ("1 h", 60), ("1 h 30 min", 90), ("1,5 h", 90), ("1.5 h", 90), ("PT1H30M", 90),
-        ("PT45M", 45), ("2 timmar", 120), ("90 minuter", 90), ("1 timme 15 min", 75), (20, 20),
+        ("45 min", 45),
+        ("1 h", 60),
+        ("1 h 30 min", 90),
+        ("1,5 h", 90),
+        ("1.5 h", 90),
+        ("PT1H30M", 90),
+        ("PT45M", 45),
+        ("2 timmar", 120),
+        ("90 minuter", 90),
+        ("1 timme 15 min", 75),
+        (20, 20),
     ],
 )
 def test_duration_is_read_as_minutes(text, minutes):
@@ -151,7 +166,8 @@ def test_duration_is_read_as_minutes(text, minutes):
 
 
 @pytest.mark.parametrize(
-    "text", ["soon", "", "PT", "0 min", "-5 min", 0, -5, True, None, 1.5, pytest.param("9" * 400 + " h", id="too long for a float")],
+    "text",
+    ["soon", "", "PT", "0 min", "-5 min", 0, -5, True, None, 1.5, pytest.param("9" * 400 + " h", id="too long for a float")],
 )
 def test_unreadable_duration_gives_none(text):
     assert parse_duration(text) is None
@@ -171,11 +187,13 @@ def test_links_and_images_are_resolved_to_lessons_assets_and_urls(load):
     Se [Creative Commons](https://creativecommons.org/).
     """
     text = lesson("Intro", body)
-    files = minimal_course(**{
-        INTRO_FILE: text,
-        "testkurs/01-forsta/02-mer.md": lesson("Mer", "\n## Fördjupning\n"),
-        "testkurs/01-forsta/bilder/Karta 1.png": PNG,
-    })
+    files = minimal_course(
+        **{
+            INTRO_FILE: text,
+            "testkurs/01-forsta/02-mer.md": lesson("Mer", "\n## Fördjupning\n"),
+            "testkurs/01-forsta/bilder/Karta 1.png": PNG,
+        }
+    )
 
     course = loaded_course(load, files)
 
@@ -303,7 +321,9 @@ def test_digcomp_areas_and_competences_match_the_reference_data(version):
 
 
 def test_attribution_names_authors_then_a_publisher_that_is_not_one_of_them(load):
-    museum = COURSE_YML.replace("  - name: Testredaktionen\n", "  - name: Museets vänner\n").replace("  name: Testmuseet\n", "  name: Museet\n")
+    museum = COURSE_YML.replace("  - name: Testredaktionen\n", "  - name: Museets vänner\n").replace(
+        "  name: Testmuseet\n", "  name: Museet\n"
+    )
     course = load(minimal_course(**{"testkurs/course.yml": museum})).catalogue.courses[0]
     assert course.attribution == "Museets vänner / Museet"
     same = museum.replace("  name: Museet\n", "  name: Museets vänner\n")

@@ -8,7 +8,7 @@ import pytest
 
 from scorm_export.course.loader import LoadResult, load_project
 
-from .conftest import COURSE_YML, lesson, messages, minimal_course, write_project
+from .helpers import COURSE_YML, lesson, messages, minimal_course, write_project
 
 COURSE = "content/testkurs/course.yml"
 MODULE = "content/testkurs/01-forsta/module.yml"
@@ -204,10 +204,14 @@ def test_two_lessons_with_the_same_slug_in_one_module_are_reported(load):
 
 
 def test_two_modules_with_the_same_slug_are_reported(load):
-    result = load(minimal_course(**{
-        "testkurs/02-Forsta/module.yml": "title: Första igen\n",
-        "testkurs/02-Forsta/01-annan.md": lesson("Annan"),
-    }))
+    result = load(
+        minimal_course(
+            **{
+                "testkurs/02-Forsta/module.yml": "title: Första igen\n",
+                "testkurs/02-Forsta/01-annan.md": lesson("Annan"),
+            }
+        )
+    )
 
     assert_problem(result, "content/testkurs/02-Forsta", 1, "samma adress 'forsta' som content/testkurs/01-forsta")
 
@@ -238,7 +242,8 @@ def test_hidden_files_in_a_module_are_not_lessons(load):
 
 
 @pytest.mark.parametrize(
-    "name", ["testkurs/course.yml", "testkurs/01-forsta/module.yml", INTRO_FILE],
+    "name",
+    ["testkurs/course.yml", "testkurs/01-forsta/module.yml", INTRO_FILE],
 )
 def test_file_that_is_not_utf8_is_reported_at_the_line_of_the_bad_byte(load, name):
     data = (COURSE_YML if name.endswith("course.yml") else "title: Första\n" if name.endswith("module.yml") else lesson("Intro")).encode()
@@ -268,8 +273,17 @@ def test_file_that_is_not_utf8_is_reported_at_the_line_of_the_bad_byte(load, nam
         ('Se <a href="../../../hemlig.txt">hemligt</a>.', "pekar utanför content/"),
     ],
     ids=[
-        "missing lesson", "missing heading", "missing own heading", "missing image", "traversal link",
-        "traversal image", "absolute path", "javascript", "not a lesson", "raw html image", "raw html link",
+        "missing lesson",
+        "missing heading",
+        "missing own heading",
+        "missing image",
+        "traversal link",
+        "traversal image",
+        "absolute path",
+        "javascript",
+        "not a lesson",
+        "raw html image",
+        "raw html link",
     ],
 )
 def test_link_or_image_that_cannot_be_followed_is_reported_at_its_line(load, markdown, fragment):
@@ -336,13 +350,15 @@ def test_broken_link_after_a_reference_style_link_is_reported_on_its_own_line(lo
 def test_all_problems_of_a_tree_are_reported_in_one_run(load):
     course = COURSE_YML.replace("licence: CC-BY-4.0", "licence: CC-BY-5.0")
     intro = lesson("Intro", "\nLäs [nästa](03-saknas.md).\n")
-    files = minimal_course(**{
-        "testkurs/course.yml": course,
-        INTRO_FILE: intro,
-        "testkurs/01-forsta/02-mer.md": "---\ntitle: Mer\n---\n",
-        "testkurs/01-forsta/03-Intro.md": lesson("Intro igen"),
-        "testkurs/02-tom/module.yml": "title: Tom\n",
-    })
+    files = minimal_course(
+        **{
+            "testkurs/course.yml": course,
+            INTRO_FILE: intro,
+            "testkurs/01-forsta/02-mer.md": "---\ntitle: Mer\n---\n",
+            "testkurs/01-forsta/03-Intro.md": lesson("Intro igen"),
+            "testkurs/02-tom/module.yml": "title: Tom\n",
+        }
+    )
 
     result = load(files)
 
@@ -368,7 +384,12 @@ BOMB = "".join(f"a{n}: &a{n} [*a{n - 1}, *a{n - 1}]\n" if n else "a0: &a0 [x, x]
         ("testkurs/course.yml", b"\x00\x01\x02\xff\xfe", b"\xff", "inte UTF-8-kodad"),
         ("testkurs/course.yml", COURSE_YML + "updated: 2024-13-45\n", "updated:", "okänt fält 'updated'"),
         ("testkurs/course.yml", COURSE_YML + "x: !!int abc\n", "x: !!int", "okänt fält 'x'"),
-        ("testkurs/course.yml", COURSE_YML.replace("keywords: [test]", "keywords: &k [*k]"), "keywords:", "'keywords': varje punkt ska vara en text"),
+        (
+            "testkurs/course.yml",
+            COURSE_YML.replace("keywords: [test]", "keywords: &k [*k]"),
+            "keywords:",
+            "'keywords': varje punkt ska vara en text",
+        ),
         ("testkurs/course.yml", COURSE_YML + "? !!map x\n: y\n", "? !!map", "okänt fält 'x'"),
         ("testkurs/course.yml", COURSE_YML + BOMB + "duration: *a39\n", "duration:", "'duration' ska vara en tid som text"),
         ("testkurs/01-forsta/module.yml", "- Första\n- Andra\n", "- Första", "module.yml ska bestå av fält"),
@@ -382,10 +403,24 @@ BOMB = "".join(f"a{n}: &a{n} [*a{n - 1}, *a{n - 1}]\n" if n else "a0: &a0 [x, x]
         (INTRO_FILE, lesson("Intro", "\n<![foo[ x ]]>\n\n[saknas](saknas.md)\n"), "[saknas]", "pekar på en fil som inte finns"),
     ],
     ids=[
-        "course.yml list", "course.yml scalar", "course.yml empty", "course.yml binary", "impossible date",
-        "bad tagged int", "self-referencing alias", "unhashable key", "billion laughs", "module.yml list",
-        "only ---", "empty front matter", "empty lesson", "binary lesson", "scalar front matter", "list as key",
-        "endless duration", "malformed raw html",
+        "course.yml list",
+        "course.yml scalar",
+        "course.yml empty",
+        "course.yml binary",
+        "impossible date",
+        "bad tagged int",
+        "self-referencing alias",
+        "unhashable key",
+        "billion laughs",
+        "module.yml list",
+        "only ---",
+        "empty front matter",
+        "empty lesson",
+        "binary lesson",
+        "scalar front matter",
+        "list as key",
+        "endless duration",
+        "malformed raw html",
     ],
 )
 def test_malformed_input_is_reported_and_never_raises(load, name, data, needle, fragment):

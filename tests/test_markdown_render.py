@@ -6,16 +6,17 @@ from scorm_export.markdown_render import rewrite_urls
 
 
 def test_rewrites_every_link_form_the_renderer_accepts():
-    text = (
-        '[a](<../x y.md#h> "t") ![bild](bilder/a b.svg) [c](c.md "T") ![d](d.png)\n'
-        "[ref]: <r.md>\n"
-        '<img src="q.png" alt="q">\n'
-    )
-    targets = {"../x y.md#h": "../x-y/#h", "bilder/a b.svg": "m/a-b.svg", "c.md": "../c/", "d.png": "d2.png", "r.md": "../r/", "q.png": "Q.png"}
+    text = '[a](<../x y.md#h> "t") ![bild](bilder/a b.svg) [c](c.md "T") ![d](d.png)\n[ref]: <r.md>\n<img src="q.png" alt="q">\n'
+    targets = {
+        "../x y.md#h": "../x-y/#h",
+        "bilder/a b.svg": "m/a-b.svg",
+        "c.md": "../c/",
+        "d.png": "d2.png",
+        "r.md": "../r/",
+        "q.png": "Q.png",
+    }
     assert rewrite_urls(text, targets.get) == (
-        '[a](../x-y/#h "t") ![bild](m/a-b.svg) [c](../c/ "T") ![d](d2.png)\n'
-        "[ref]: ../r/\n"
-        '<img src="Q.png" alt="q">\n'
+        '[a](../x-y/#h "t") ![bild](m/a-b.svg) [c](../c/ "T") ![d](d2.png)\n[ref]: ../r/\n<img src="Q.png" alt="q">\n'
     )
 
 

@@ -7,7 +7,7 @@ import pytest
 from scorm_export.build import build
 from scorm_export.packages import background
 
-from .conftest import copy_repository_project, minimal_course, write_project
+from .helpers import copy_repository_project, minimal_course, write_project
 
 
 def _site(project) -> dict[str, bytes]:

@@ -13,18 +13,20 @@ from scorm_export.build import BuildOptions
 from scorm_export.preview import Preview
 from scorm_export.serve import RELOAD_PATH, Reloader, _PreviewHandler, changed_paths, snapshot, watch
 
-from .conftest import lesson, minimal_course, write_project
+from .helpers import lesson, minimal_course, write_project
 
 OTHER = "annan/course.yml"
 
 
 def _project(tmp_path):
     other = minimal_course()["testkurs/course.yml"].replace("id: testkurs", "id: annan").replace("title: Testkurs", "title: Annan kurs")
-    files = minimal_course(**{
-        OTHER: other,
-        "annan/01-forsta/module.yml": "title: Modul\n",
-        "annan/01-forsta/01-intro.md": lesson("Annan intro"),
-    })
+    files = minimal_course(
+        **{
+            OTHER: other,
+            "annan/01-forsta/module.yml": "title: Modul\n",
+            "annan/01-forsta/01-intro.md": lesson("Annan intro"),
+        }
+    )
     return write_project(tmp_path / "p", files)
 
 
@@ -114,8 +116,8 @@ def test_changed_paths_lists_added_removed_and_modified_files():
 
 
 def _serve(reloader: Reloader):
-    from http.server import ThreadingHTTPServer
     import functools
+    from http.server import ThreadingHTTPServer
 
     handler = type("Handler", (_PreviewHandler,), {"reloader": reloader})
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(reloader.preview.site)))
@@ -146,7 +148,9 @@ def test_a_waiting_browser_hears_of_the_next_rebuild(tmp_path):
     server, base = _serve(reloader)
     answer: list[str] = []
     try:
-        waiting = threading.Thread(target=lambda: answer.append(urllib.request.urlopen(base + "__preview__/wait?build=1", timeout=60).read().decode()))
+        waiting = threading.Thread(
+            target=lambda: answer.append(urllib.request.urlopen(base + "__preview__/wait?build=1", timeout=60).read().decode())
+        )
         waiting.start()
         reloader.rebuild({_edit(project, "Ny text.")})
         waiting.join(timeout=60)

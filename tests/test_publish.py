@@ -18,7 +18,7 @@ from scorm_export.build import build
 from scorm_export.project import Project
 from scorm_export.publish import STEPS, STOP_AT, build_lock, swap_in
 
-from .conftest import REPO, lesson, minimal_course, write_project
+from .helpers import REPO, lesson, minimal_course, write_project
 
 INTRO = "testkurs/01-forsta/01-intro.md"
 OLD = minimal_course()

@@ -22,9 +22,8 @@ from scorm_export.site.docs_tree import ACCESSIBILITY_PAGE
 from scorm_export.templates import environment
 
 from .browser import search_site, serve_directory
-from .conftest import REPO
+from .helpers import REPO
 from .page_tour import PageVisit, tour
-from .sample_build import BuiltSample, built_sample
 
 LOCAL = "http://local.invalid/"
 STATEMENT = posixpath.splitext(ACCESSIBILITY_PAGE)[0] + "/index.html"
@@ -36,15 +35,11 @@ REQUIRED_SETTINGS = ("organisation", "service", "compliance", "assessment", "ass
 COMPLIANCE = {"helt": "helt förenliga", "delvis": "delvis förenliga", "inte": "inte förenliga"}
 
 
-@pytest.fixture(scope="module")
-def sample(tmp_path_factory) -> BuiltSample:
-    return built_sample(tmp_path_factory)
-
-
 def _axe_report(label: str, visits: list[PageVisit]) -> list[str]:
     return [
         f"{label}: {visit.page}: {violation.rule} ({violation.impact}) at {violation.target} – {violation.summary}"
-        for visit in visits for violation in visit.violations
+        for visit in visits
+        for violation in visit.violations
     ]
 
 
@@ -54,10 +49,7 @@ def _site_visits(sample, browser) -> list[PageVisit]:
 
 def _package_visits(sample, browser) -> list[tuple[str, PageVisit]]:
     assert sample.packages, "the build wrote no packages"
-    return [
-        (package.file_name, visit)
-        for package in sample.packages for visit in tour(browser, package.folder, package.pages).visits
-    ]
+    return [(package.file_name, visit) for package in sample.packages for visit in tour(browser, package.folder, package.pages).visits]
 
 
 # --- axe -----------------------------------------------------------------------------------------
@@ -97,7 +89,8 @@ def _skip_link_problems(label: str, visit: PageVisit) -> list[str]:
 def _focus_problems(label: str, visit: PageVisit) -> list[str]:
     return [
         f"{label}: {visit.page}: {stop.description}: " + ("no focus indicator" if not stop.indicated else "not visible when focused")
-        for stop in visit.focus_stops if not (stop.indicated and stop.visible)
+        for stop in visit.focus_stops
+        if not (stop.indicated and stop.visible)
     ]
 
 
@@ -160,7 +153,7 @@ def test_every_package_shell_has_a_labelled_menu_and_a_live_progress_status(samp
 def test_the_package_shell_announces_progress_and_marks_the_current_lesson(sample, browser):
     shells = _shells(sample)
     assert shells, "no package has a single-SCO shell page"
-    label, folder, page = shells[0]
+    _, folder, page = shells[0]
     with serve_directory(folder) as base:
         context = browser.new_context()
         try:
@@ -239,9 +232,16 @@ def test_the_accessibility_statement_says_what_digg_requires(sample):
     assert article.cssselect("h1")[0].text_content().strip() == "Tillgänglighetsredogörelse"
     assert document.get("lang") == "sv"
     for expected in (
-        settings["organisation"], settings["service"], "lagen (2018:1937) om tillgänglighet till digital offentlig service",
-        f"är {COMPLIANCE[settings['compliance']]} med", settings["response_time"], "självskattning", "axe",
-        "WCAG 2.1", f"{settings['assessed'].day} ", str(settings["assessed"].year),
+        settings["organisation"],
+        settings["service"],
+        "lagen (2018:1937) om tillgänglighet till digital offentlig service",
+        f"är {COMPLIANCE[settings['compliance']]} med",
+        settings["response_time"],
+        "självskattning",
+        "axe",
+        "WCAG 2.1",
+        f"{settings['assessed'].day} ",
+        str(settings["assessed"].year),
         "Myndigheten för digital förvaltning (Digg)",
     ):
         assert expected in text, f"the statement does not say {expected!r}"
@@ -255,8 +255,13 @@ def test_the_accessibility_statement_says_what_digg_requires(sample):
 @pytest.mark.parametrize("compliance, sentence", sorted(COMPLIANCE.items()))
 def test_the_statement_states_the_compliance_status_from_the_settings(compliance, sentence):
     settings = {
-        "organisation": "Testmuseet", "service": "Testkurser", "compliance": compliance, "assessment": "Vi har testat.",
-        "assessed": datetime.date(2026, 3, 5), "updated": datetime.date(2026, 3, 6), "contact_email": "a11y@example.org",
+        "organisation": "Testmuseet",
+        "service": "Testkurser",
+        "compliance": compliance,
+        "assessment": "Vi har testat.",
+        "assessed": datetime.date(2026, 3, 5),
+        "updated": datetime.date(2026, 3, 6),
+        "contact_email": "a11y@example.org",
         "response_time": "fem arbetsdagar",
         "shortcomings": [] if compliance == "helt" else [{"description": "Filmerna saknar syntolkning.", "criterion": "1.2.5 Syntolkning"}],
     }

@@ -36,7 +36,9 @@ def nu_errors(files: list[Path]) -> list[dict]:
     require_validator()
     completed = subprocess.run(
         [VALIDATOR, "--format", "json", "--no-langdetect", *map(str, files)],
-        capture_output=True, text=True, timeout=600,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     output = completed.stdout.strip()
     if not output:
@@ -53,15 +55,10 @@ def _where(message: dict) -> Path:
 def test_every_package_page_is_valid_html(tmp_path_factory):
     sample = built_sample(tmp_path_factory)
     assert sample.packages, "the build wrote no packages"
-    pages = {
-        package.folder / page: f"{package.file_name}: {page}" for package in sample.packages for page in package.pages
-    }
+    pages = {package.folder / page: f"{package.file_name}: {page}" for package in sample.packages for page in package.pages}
     assert pages, "the packages hold no HTML pages"
     errors = nu_errors(sorted(pages))
-    report = [
-        f"{pages.get(_where(message), _where(message))}:{message.get('lastLine', '?')}: {message['message']}"
-        for message in errors
-    ]
+    report = [f"{pages.get(_where(message), _where(message))}:{message.get('lastLine', '?')}: {message['message']}" for message in errors]
     assert not report, f"{len(report)} HTML errors in package pages:\n" + "\n".join(report)
 
 

@@ -14,17 +14,24 @@ from pathlib import Path
 from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 
 import lxml.html
-import pytest
 from lxml import etree
-
-from .sample_build import BuiltSample, built_sample
 
 LOCAL = "http://local.invalid/"
 # attributes that point at another document or a file the page loads
 LINK_ATTRIBUTES = {
-    "a": ("href",), "area": ("href",), "link": ("href",), "img": ("src",), "script": ("src",),
-    "iframe": ("src",), "source": ("src",), "video": ("src", "poster"), "audio": ("src",), "track": ("src",),
-    "object": ("data",), "embed": ("src",), "form": ("action",),
+    "a": ("href",),
+    "area": ("href",),
+    "link": ("href",),
+    "img": ("src",),
+    "script": ("src",),
+    "iframe": ("src",),
+    "source": ("src",),
+    "video": ("src", "poster"),
+    "audio": ("src",),
+    "track": ("src",),
+    "object": ("data",),
+    "embed": ("src",),
+    "form": ("action",),
 }
 NOT_FETCHABLE = ("mailto:", "tel:", "javascript:", "data:")
 # Common Cartridge pages point at cartridge files with this token instead of a relative path
@@ -39,11 +46,6 @@ class Broken:
 
     def __str__(self) -> str:
         return f"{self.page}: {self.url} – {self.reason}"
-
-
-@pytest.fixture(scope="module")
-def sample(tmp_path_factory) -> BuiltSample:
-    return built_sample(tmp_path_factory)
 
 
 def test_every_internal_link_and_anchor_on_the_site_resolves(sample):
@@ -101,7 +103,8 @@ def test_the_link_checker_finds_missing_pages_anchors_and_files(tmp_path):
     )
     broken, external = check_links(tmp_path, ["index.html", "kurs/index.html"])
     assert [(item.url, item.reason) for item in broken] == [
-        ("saknas/", "no such page or file"), ("kurs/#saknas", "no id or name 'saknas' in kurs/index.html"),
+        ("saknas/", "no such page or file"),
+        ("kurs/#saknas", "no id or name 'saknas' in kurs/index.html"),
         ("bild.svg", "no such page or file"),
     ]
     assert external == [("https://example.org/", "index.html")]
@@ -145,7 +148,7 @@ def page_urls(path: Path) -> list[str]:
 def _resolve(page: str, url: str) -> tuple[str, str] | None:
     """(root-relative target path, fragment), or None for a URL on another host."""
     if url.startswith(CC_FILEBASE):
-        url = "/" + url[len(CC_FILEBASE):].lstrip("/")
+        url = "/" + url[len(CC_FILEBASE) :].lstrip("/")
     absolute = urljoin(LOCAL + page, url)
     if not absolute.startswith(LOCAL):
         return None
@@ -154,7 +157,7 @@ def _resolve(page: str, url: str) -> tuple[str, str] | None:
     return posixpath.normpath(path) if path else ".", unquote(fragment)
 
 
-def _problem(root: Path, target: str, fragment: str, anchors: "_Anchors") -> str | None:
+def _problem(root: Path, target: str, fragment: str, anchors: _Anchors) -> str | None:
     if target.startswith("../"):
         return "points outside the output folder"
     path = root / target
@@ -171,9 +174,9 @@ def _problem(root: Path, target: str, fragment: str, anchors: "_Anchors") -> str
 class _Anchors:
     def __init__(self, root: Path) -> None:
         self.root = root
+        self.of = cache(self._of)  # per instance, so the cache goes with the checker
 
-    @cache
-    def of(self, target: str) -> frozenset[str]:
+    def _of(self, target: str) -> frozenset[str]:
         document = lxml.html.fromstring((self.root / target).read_bytes())
         found = set()
         for element in document.iter():

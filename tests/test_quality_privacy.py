@@ -17,15 +17,34 @@ from lxml import etree
 
 from .browser import search_site, serve_directory
 from .page_tour import tour
-from .sample_build import BuiltSample, built_sample
 
 # hosts that mean a tracker, an ad network, a web-font service or a script CDN
 KNOWN_THIRD_PARTIES = (
-    "google-analytics.com", "googletagmanager.com", "doubleclick.net", "googlesyndication.com",
-    "fonts.googleapis.com", "fonts.gstatic.com", "ajax.googleapis.com", "connect.facebook.net", "facebook.com/tr",
-    "hotjar.com", "clarity.ms", "plausible.io", "matomo.cloud", "static.cloudflareinsights.com", "stats.wp.com",
-    "cdn.jsdelivr.net", "cdnjs.cloudflare.com", "unpkg.com", "code.jquery.com", "bootstrapcdn.com",
-    "use.typekit.net", "kit.fontawesome.com", "use.fontawesome.com", "youtube.com/embed", "player.vimeo.com",
+    "google-analytics.com",
+    "googletagmanager.com",
+    "doubleclick.net",
+    "googlesyndication.com",
+    "fonts.googleapis.com",
+    "fonts.gstatic.com",
+    "ajax.googleapis.com",
+    "connect.facebook.net",
+    "facebook.com/tr",
+    "hotjar.com",
+    "clarity.ms",
+    "plausible.io",
+    "matomo.cloud",
+    "static.cloudflareinsights.com",
+    "stats.wp.com",
+    "cdn.jsdelivr.net",
+    "cdnjs.cloudflare.com",
+    "unpkg.com",
+    "code.jquery.com",
+    "bootstrapcdn.com",
+    "use.typekit.net",
+    "kit.fontawesome.com",
+    "use.fontawesome.com",
+    "youtube.com/embed",
+    "player.vimeo.com",
 )
 # Material's bundle names unpkg.com for Mermaid diagrams, which it only fetches when a page holds
 # one; the browser test would see such a request, so the script bundle may name that host.
@@ -36,11 +55,6 @@ CSS_URL = re.compile(r"""url\(\s*['"]?([^'")\s]+)|@import\s+(?:url\()?\s*['"]?([
 XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
 # code and markup only: the search index and CC weblinks are data that may name any site in prose or links
 TEXT_SUFFIXES = (".html", ".css", ".js", ".mjs", ".svg")
-
-
-@pytest.fixture(scope="module")
-def sample(tmp_path_factory) -> BuiltSample:
-    return built_sample(tmp_path_factory)
 
 
 # --- static scan ---------------------------------------------------------------------------------
@@ -118,10 +132,7 @@ def known_third_parties(root: Path) -> list[str]:
         else:
             text = path.read_text(encoding="utf-8", errors="replace")
         bundled = path.suffix in (".js", ".mjs") and "/javascripts/" in f"/{relative}"
-        findings += [
-            f"{relative}: {host}" for host in KNOWN_THIRD_PARTIES
-            if host in text and not (bundled and host in BUNDLE_ALLOWED)
-        ]
+        findings += [f"{relative}: {host}" for host in KNOWN_THIRD_PARTIES if host in text and not (bundled and host in BUNDLE_ALLOWED)]
     return findings
 
 
@@ -137,9 +148,8 @@ def _html_loads(path: Path) -> list[str]:
                 urls += [candidate.split()[0] for candidate in value.split(",") if candidate.strip()]
             elif value and not (attribute == "data" and element.tag != "object"):
                 urls.append(value.strip())
-        if element.tag == "link" and element.get("href"):
-            if not NOT_LOADED_LINKS & set((element.get("rel") or "").lower().split()):
-                urls.append(element.get("href").strip())
+        if element.tag == "link" and element.get("href") and not NOT_LOADED_LINKS & set((element.get("rel") or "").lower().split()):
+            urls.append(element.get("href").strip())
         if element.tag == "meta" and (element.get("http-equiv") or "").lower() == "refresh":
             urls.append((element.get("content") or "").partition("url=")[2].strip())
         if element.get("style"):

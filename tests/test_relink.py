@@ -5,7 +5,7 @@ from __future__ import annotations
 from scorm_export.course.model import ReferenceKind
 from scorm_export.relink import relink_html, relink_markdown
 
-from .conftest import lesson, minimal_course
+from .helpers import lesson, minimal_course
 
 BODY = """
 Se [nästa lektion](02-mer.md#rubrik) och bilden ![En ruta](bilder/Ruta ett.svg).
@@ -19,11 +19,13 @@ Se [nästa lektion](02-mer.md#rubrik) och bilden ![En ruta](bilder/Ruta ett.svg)
 
 
 def _lesson(load):
-    files = minimal_course(**{
-        "testkurs/01-forsta/01-intro.md": lesson("Intro", BODY),
-        "testkurs/01-forsta/02-mer.md": lesson("Mer", "\n## Rubrik\n"),
-        "testkurs/01-forsta/bilder/Ruta ett.svg": b'<svg xmlns="http://www.w3.org/2000/svg"/>',
-    })
+    files = minimal_course(
+        **{
+            "testkurs/01-forsta/01-intro.md": lesson("Intro", BODY),
+            "testkurs/01-forsta/02-mer.md": lesson("Mer", "\n## Rubrik\n"),
+            "testkurs/01-forsta/bilder/Ruta ett.svg": b'<svg xmlns="http://www.w3.org/2000/svg"/>',
+        }
+    )
     result = load(files)
     assert not result.problems.has_errors, [str(p) for p in result.problems.items]
     return result.catalogue.courses[0].lesson("forsta/intro")
@@ -39,7 +41,7 @@ def test_links_and_images_in_the_html_point_at_the_output_and_code_is_left_alone
     assert 'src="MEDIA/forsta/bilder/ruta-ett.svg"' in html
     assert '<a title="a > b" href="OUT/forsta/mer">' in html
     assert "<a href='OUT/forsta/mer'>Enkla citattecken</a>" in html and '<img alt="x" src=MEDIA/forsta/bilder/ruta-ett.svg>' in html
-    assert "&lt;a href=\"02-mer.md\"&gt;kod, ingen länk" in html
+    assert '&lt;a href="02-mer.md"&gt;kod, ingen länk' in html
     assert '<code>href="02-mer.md"</code>' in html
     assert 'href="https://example.org/02-mer.md"' in html
 

@@ -18,7 +18,7 @@ from scorm_export.build import BuildOptions, build
 from scorm_export.course.model import ScoMode
 from scorm_export.packages.pages import RUNTIME_SOURCE
 
-from .conftest import COURSE_YML, REPO, lesson, minimal_course, write_project
+from .helpers import COURSE_YML, REPO, lesson, minimal_course, write_project
 
 STANDARDS = ("scorm12", "scorm2004")
 SCHEMA_VERSION = {"scorm12": "1.2", "scorm2004": "2004 4th Edition"}
@@ -31,14 +31,16 @@ SVG = b'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect wid
 
 def course_files(version: str = "1.0.0", **overrides) -> dict[str, str | bytes]:
     """Authors' names with spaces and å, ä, ö; an image; two modules."""
-    return minimal_course(**{
-        "testkurs/course.yml": COURSE_YML.replace("version: 1.0.0", f"version: {version}"),
-        "testkurs/01-forsta/02-mer.md": lesson("Mer", "![En svart ruta](bilder/Svart ruta å.svg)\n"),
-        "testkurs/01-forsta/bilder/Svart ruta å.svg": SVG,
-        "testkurs/02-Andra modulen/module.yml": "title: Andra modulen\n",
-        "testkurs/02-Andra modulen/01-Övning för alla.md": lesson("Övning för alla"),
-        **overrides,
-    })
+    return minimal_course(
+        **{
+            "testkurs/course.yml": COURSE_YML.replace("version: 1.0.0", f"version: {version}"),
+            "testkurs/01-forsta/02-mer.md": lesson("Mer", "![En svart ruta](bilder/Svart ruta å.svg)\n"),
+            "testkurs/01-forsta/bilder/Svart ruta å.svg": SVG,
+            "testkurs/02-Andra modulen/module.yml": "title: Andra modulen\n",
+            "testkurs/02-Andra modulen/01-Övning för alla.md": lesson("Övning för alla"),
+            **overrides,
+        }
+    )
 
 
 def build_zips(root: Path, files: dict, sco_mode: ScoMode | None = None) -> dict[str, bytes]:
@@ -94,7 +96,7 @@ def test_schemaversion_and_adlcp_prefix_are_exactly_what_moodle_reads(builds):
         versions = root.findall(f"{{{CP[standard]}}}metadata/{{{CP[standard]}}}schemaversion")
         assert [element.text for element in versions] == [SCHEMA_VERSION[standard]], (mode, standard)
         assert b'xmlns:adlcp="' + ADLCP[standard].encode() + b'"' in raw
-        assert b' adlcp:' + SCORM_TYPE[standard].encode() + b'="sco"' in raw
+        assert b" adlcp:" + SCORM_TYPE[standard].encode() + b'="sco"' in raw
         assert raw.startswith(b"<?xml version='1.0' encoding='UTF-8'?>\n<manifest ")
 
 
@@ -123,7 +125,7 @@ def test_same_content_gives_byte_identical_zips(builds):
 
 
 def test_paths_are_ascii_without_spaces_and_the_manifest_is_at_the_root(builds):
-    for mode, standard, data in every_package(builds):
+    for _, _, data in every_package(builds):
         names = package(data).namelist()
         assert names[0] == "imsmanifest.xml"
         assert all(re.fullmatch(r"[a-z0-9][a-z0-9._/-]*", name) for name in names), names

@@ -24,7 +24,7 @@ from scorm_export.build import BuildOptions, build
 from scorm_export.course.model import ScoMode
 
 from .browser import copy_node_module, serve_directory
-from .conftest import lesson, minimal_course, write_project
+from .helpers import lesson, minimal_course, write_project
 
 pytestmark = pytest.mark.browser
 
@@ -58,22 +58,42 @@ class Standard:
 
 SCORM = {
     "scorm12": Standard(
-        "LMSInitialize", "LMSFinish", "LMSSetValue", "LMSCommit", "cmi.core.lesson_status", "cmi.core.lesson_location",
-        "cmi.core.entry", "cmi.core.exit", "cmi.core.session_time", "", r"^\d{4}:[0-5]\d:[0-5]\d\.\d\d$",
+        "LMSInitialize",
+        "LMSFinish",
+        "LMSSetValue",
+        "LMSCommit",
+        "cmi.core.lesson_status",
+        "cmi.core.lesson_location",
+        "cmi.core.entry",
+        "cmi.core.exit",
+        "cmi.core.session_time",
+        "",
+        r"^\d{4}:[0-5]\d:[0-5]\d\.\d\d$",
     ),
     "scorm2004": Standard(
-        "Initialize", "Terminate", "SetValue", "Commit", "cmi.completion_status", "cmi.location",
-        "cmi.entry", "cmi.exit", "cmi.session_time", "normal", r"^PT(\d+H)?(\d+M)?(\d+(\.\d{1,2})?S)?$",
+        "Initialize",
+        "Terminate",
+        "SetValue",
+        "Commit",
+        "cmi.completion_status",
+        "cmi.location",
+        "cmi.entry",
+        "cmi.exit",
+        "cmi.session_time",
+        "normal",
+        r"^PT(\d+H)?(\d+M)?(\d+(\.\d{1,2})?S)?$",
     ),
 }
 
 
 def four_lesson_course() -> dict[str, str]:
-    return minimal_course(**{
-        "testkurs/02-andra/module.yml": "title: Andra modulen\n",
-        "testkurs/02-andra/01-ovning.md": lesson("Övning"),
-        "testkurs/02-andra/02-slut.md": lesson("Slut"),
-    })
+    return minimal_course(
+        **{
+            "testkurs/02-andra/module.yml": "title: Andra modulen\n",
+            "testkurs/02-andra/01-ovning.md": lesson("Övning"),
+            "testkurs/02-andra/02-slut.md": lesson("Slut"),
+        }
+    )
 
 
 def build_packages(root: Path, files: dict[str, str], sco_mode: ScoMode | None = None) -> dict[str, Path]:
@@ -155,8 +175,9 @@ class ShellView:
 class HarnessSession(ShellView):
     """One launch of a SCO in the harness LMS."""
 
-    def __init__(self, page, base: str, standard: str, sco: str = "pkg/index.html", cmi: dict | None = None,
-                 faulty: str | None = None) -> None:
+    def __init__(
+        self, page, base: str, standard: str, sco: str = "pkg/index.html", cmi: dict | None = None, faulty: str | None = None
+    ) -> None:
         self.page = page
         self.standard = SCORM[standard]
         query = f"standard={standard}&sco={quote(sco)}"
@@ -211,7 +232,11 @@ def page(browser):
 @pytest.mark.parametrize("headers", [None, NO_UNLOAD], ids=["plain", "unload-disallowed"])
 @pytest.mark.parametrize("standard", STANDARDS)
 def test_reading_every_lesson_reports_completion_bookmark_and_terminates_once(
-    standard, headers, single, tmp_path, page,
+    standard,
+    headers,
+    single,
+    tmp_path,
+    page,
 ):
     scorm = SCORM[standard]
     with served(single[standard], tmp_path, headers) as base:
@@ -472,7 +497,10 @@ def test_session_times_use_each_standards_format(single, tmp_path, page):
         times = page.evaluate("""() => [0, 3500, 3723500, 36000000 * 3].map((ms) => [
             window.ScormExportRuntime.timespan12(ms), window.ScormExportRuntime.duration2004(ms)])""")
     assert times == [
-        ["0000:00:00.00", "PT0S"], ["0000:00:03.50", "PT3.5S"], ["0001:02:03.50", "PT1H2M3.5S"], ["0030:00:00.00", "PT30H"],
+        ["0000:00:00.00", "PT0S"],
+        ["0000:00:03.50", "PT3.5S"],
+        ["0001:02:03.50", "PT1H2M3.5S"],
+        ["0030:00:00.00", "PT30H"],
     ]
 
 
@@ -480,8 +508,9 @@ def test_a_300_lesson_course_read_to_the_end_writes_compact_suspend_data(tmp_pat
     files = {
         "testkurs/course.yml": minimal_course()["testkurs/course.yml"],
         **{f"testkurs/{m:02d}-modul-{m}/module.yml": f"title: Modul {m}\n" for m in range(1, 11)},
-        **{f"testkurs/{m:02d}-modul-{m}/{n:02d}-lektion-{m}-{n}.md": lesson(f"Lektion {m}.{n}")
-           for m in range(1, 11) for n in range(1, 31)},
+        **{
+            f"testkurs/{m:02d}-modul-{m}/{n:02d}-lektion-{m}-{n}.md": lesson(f"Lektion {m}.{n}") for m in range(1, 11) for n in range(1, 31)
+        },
     }
     package = build_packages(tmp_path / "project", files)["scorm12"]
     with served(package, tmp_path / "served") as base:

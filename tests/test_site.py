@@ -12,7 +12,7 @@ from lxml import html
 from scorm_export.course.loader import load_project
 from scorm_export.project import Project
 
-from .conftest import REPO
+from .helpers import REPO
 
 
 def sample_catalogue(renderer):
@@ -39,7 +39,7 @@ def test_catalogue_has_a_card_per_course_with_its_facts(sample_site, renderer):
     page = parse(sample_site / "index.html")
     cards = page.cssselect(".course-card")
     assert len(cards) == len(catalogue.courses)
-    for course, card in zip(catalogue.courses, cards):
+    for course, card in zip(catalogue.courses, cards, strict=True):
         text = card.text_content()
         assert course.title in text and course.summary in text
         assert course.licence.short_name in text
@@ -61,7 +61,7 @@ def test_course_page_has_facts_contents_downloads_and_licence(sample_site, rende
     lesson_links = {link.get("href") for link in page.cssselect("article a")}
     for lesson in course.lessons:
         assert f"{lesson.module_slug}/{lesson.slug}/" in lesson_links
-    for link in page.xpath('//a[@download]'):
+    for link in page.xpath("//a[@download]"):
         assert (sample_site / course.id / link.get("href")).resolve().is_file(), link.get("href")
 
 

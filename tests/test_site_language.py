@@ -9,7 +9,7 @@ import pytest
 
 from scorm_export.build import build
 
-from .conftest import COURSE_YML, minimal_course, write_project
+from .helpers import COURSE_YML, minimal_course, write_project
 
 ENGLISH_LESSON = """\
 ---
@@ -25,12 +25,14 @@ This lesson is written in English, for staff who read English better than Swedis
 @pytest.fixture(scope="module")
 def english_site(tmp_path_factory):
     course = COURSE_YML.replace("language: sv", "language: en").replace("title: Testkurs", "title: Open licences")
-    files = minimal_course(**{
-        "testkurs/course.yml": course,
-        "testkurs/01-forsta/module.yml": "title: First steps\n",
-        "testkurs/01-forsta/01-intro.md": ENGLISH_LESSON.format(title="Introduction"),
-        "testkurs/01-forsta/02-mer.md": ENGLISH_LESSON.format(title="More"),
-    })
+    files = minimal_course(
+        **{
+            "testkurs/course.yml": course,
+            "testkurs/01-forsta/module.yml": "title: First steps\n",
+            "testkurs/01-forsta/01-intro.md": ENGLISH_LESSON.format(title="Introduction"),
+            "testkurs/01-forsta/02-mer.md": ENGLISH_LESSON.format(title="More"),
+        }
+    )
     project = write_project(tmp_path_factory.mktemp("english") / "p", files)
     assert build(project).written
     return project.site

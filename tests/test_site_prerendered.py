@@ -13,7 +13,7 @@ import pytest
 from scorm_export.build import BuildOptions, build
 from scorm_export.site.prerendered import MARKER
 
-from .conftest import copy_repository_project, lesson, minimal_course, write_project
+from .helpers import copy_repository_project, lesson, minimal_course, write_project
 
 BODY = """
 ## Första rubriken
@@ -40,11 +40,16 @@ Text med en fotnot[^1] och en förkortning: WCAG. Se [nästa](02-mer.md#mer-text
 
 
 def _files(root, prerendered: bool) -> dict[str, bytes]:
-    project = write_project(root / ("with" if prerendered else "without"), minimal_course(**{
-        "testkurs/01-forsta/01-intro.md": lesson("Intro", BODY),
-        "testkurs/01-forsta/02-mer.md": lesson("Mer", "\n## Mer text\n\nSlut.\n"),
-        "testkurs/01-forsta/bilder/ruta.svg": b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"/>\n',
-    }))
+    project = write_project(
+        root / ("with" if prerendered else "without"),
+        minimal_course(
+            **{
+                "testkurs/01-forsta/01-intro.md": lesson("Intro", BODY),
+                "testkurs/01-forsta/02-mer.md": lesson("Mer", "\n## Mer text\n\nSlut.\n"),
+                "testkurs/01-forsta/bilder/ruta.svg": b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"/>\n',
+            }
+        ),
+    )
     assert build(project, BuildOptions(prerendered=prerendered)).written
     return {p.relative_to(project.site).as_posix(): p.read_bytes() for p in sorted(project.site.rglob("*")) if p.is_file()}
 
@@ -76,14 +81,13 @@ def test_the_sample_site_is_byte_identical_with_and_without_the_plugin(tmp_path)
 
 
 def test_with_the_plugin_the_docs_tree_holds_a_marker_instead_of_the_lesson_markdown(tmp_path, load):
-    from scorm_export.site.docs_tree import write_docs_tree
-    from scorm_export.templates import environment
-
-    from .conftest import REPO
-
     from scorm_export.problems import Problems
     from scorm_export.project import Project
+    from scorm_export.site.docs_tree import write_docs_tree
     from scorm_export.site.settings import read_site_settings
+    from scorm_export.templates import environment
+
+    from .helpers import REPO
 
     catalogue = load(minimal_course()).catalogue
     accessibility = read_site_settings(Project(REPO), Problems(REPO)).accessibility

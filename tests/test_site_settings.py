@@ -8,10 +8,10 @@ import pytest
 
 from scorm_export.build import build, check
 
-from .conftest import REPO, minimal_course, write_project
+from .helpers import REPO, minimal_course, write_project
 
 SETTINGS = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-BLOCK = SETTINGS[SETTINGS.index("  accessibility:"):SETTINGS.index("\nmarkdown_extensions")]
+BLOCK = SETTINGS[SETTINGS.index("  accessibility:") : SETTINGS.index("\nmarkdown_extensions")]
 KEYS = re.findall(r"^    ([a-z_]+):", BLOCK, flags=re.M)
 
 

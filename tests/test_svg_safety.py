@@ -302,9 +302,7 @@ def test_illustrator_doctype_with_namespace_entities_is_reported():
 
 
 def test_billion_laughs_doctype_is_reported_without_hanging():
-    entities = "\n".join(
-        f'  <!ENTITY lol{n} "{("&lol%d;" % (n - 1)) * 10}">' for n in range(1, 10)
-    )
+    entities = "\n".join(f'  <!ENTITY lol{n} "{f"&lol{n - 1};" * 10}">' for n in range(1, 10))
     data = svg(
         "<text>&lol9;</text>\n<text x='&lol9;'>&lol9;</text>",
         before=f'<?xml version="1.0"?>\n<!DOCTYPE svg [\n  <!ENTITY lol0 "lol">\n{entities}\n]>',
@@ -435,17 +433,20 @@ def test_xml_base_is_reported():
 # References
 
 
-@pytest.mark.parametrize("url", [
-    "https://example.org/bild.png",
-    "http://example.org/bild.png",
-    "//example.org/bild.png",
-    "bild.png",
-    "../andra/figur.svg#a",
-    "file:///etc/passwd",
-    "data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=",
-    "data:text/html,<script>alert(1)</script>",
-    "",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://example.org/bild.png",
+        "http://example.org/bild.png",
+        "//example.org/bild.png",
+        "bild.png",
+        "../andra/figur.svg#a",
+        "file:///etc/passwd",
+        "data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=",
+        "data:text/html,<script>alert(1)</script>",
+        "",
+    ],
+)
 def test_image_href_outside_the_file_is_an_external_reference(url):
     data = svg(f'<g>\n  <image href="{url.replace("<", "&lt;")}" width="5" height="5"/>\n</g>')
     assert_one_problem_at(data, "<image", "<image>", "href=", "extern resurs", "(external reference)")
@@ -492,12 +493,15 @@ def test_style_element_with_an_outside_font_is_reported():
     assert_one_problem_at(data, "<style", "<style>", "https://fonts.example/x.woff2", "(external reference in CSS)")
 
 
-@pytest.mark.parametrize("css", [
-    "width: expression(alert(1))",
-    "background: url(javascript:alert(1))",
-    "-moz-binding: url(#b)",
-    "behavior: url(#h)",
-])
+@pytest.mark.parametrize(
+    "css",
+    [
+        "width: expression(alert(1))",
+        "background: url(javascript:alert(1))",
+        "-moz-binding: url(#b)",
+        "behavior: url(#h)",
+    ],
+)
 def test_css_that_can_run_script_is_reported(css):
     data = svg(f'<rect style="{css}"/>')
     problems = svg_problems(data)
@@ -517,9 +521,20 @@ def test_image_set_is_reported():
     assert_one_problem_at(data, "<rect", "image-set", "(external reference in CSS)")
 
 
-@pytest.mark.parametrize("attribute", [
-    "fill", "stroke", "filter", "clip-path", "mask", "marker-start", "marker-mid", "marker-end", "cursor",
-])
+@pytest.mark.parametrize(
+    "attribute",
+    [
+        "fill",
+        "stroke",
+        "filter",
+        "clip-path",
+        "mask",
+        "marker-start",
+        "marker-mid",
+        "marker-end",
+        "cursor",
+    ],
+)
 def test_presentation_attribute_with_an_outside_url_is_reported(attribute):
     data = svg(f'<g>\n  <path d="M0,0 L5,5" {attribute}="url(https://example.org/defs.svg#x)"/>\n</g>')
     assert_one_problem_at(data, "<path", attribute, "<path>", "(external reference in CSS)")
@@ -560,15 +575,23 @@ def test_problems_come_in_document_order_with_their_lines():
     )
     problems = svg_problems(data)
     assert [problem.line for problem in problems] == [
-        line_of(data, "<?xml-stylesheet"), line_of(data, "onclick"), line_of(data, "<script"),
-        line_of(data, "<use"), line_of(data, "<foreignObject"),
+        line_of(data, "<?xml-stylesheet"),
+        line_of(data, "onclick"),
+        line_of(data, "<script"),
+        line_of(data, "<use"),
+        line_of(data, "<foreignObject"),
     ]
-    assert ["xml-stylesheet" in problems[0].message, "onclick" in problems[1].message, "<script>" in problems[2].message,
-            "<use>" in problems[3].message, "<foreignObject>" in problems[4].message] == [True] * 5
+    assert [
+        "xml-stylesheet" in problems[0].message,
+        "onclick" in problems[1].message,
+        "<script>" in problems[2].message,
+        "<use>" in problems[3].message,
+        "<foreignObject>" in problems[4].message,
+    ] == [True] * 5
 
 
 def test_utf16_file_is_checked_too():
-    data = ('<?xml version="1.0" encoding="UTF-16"?>\n' + SVG_OPEN + '\n<script>alert(1)</script>\n</svg>').encode("utf-16")
+    data = ('<?xml version="1.0" encoding="UTF-16"?>\n' + SVG_OPEN + "\n<script>alert(1)</script>\n</svg>").encode("utf-16")
     problem = only_problem(data)
     assert problem.line == 3 and "<script>" in problem.message
 
@@ -597,11 +620,47 @@ def test_arbitrary_text_inside_an_svg_root_never_raises(text):
     assert_problem_values(svg_problems(data))
 
 
-_MARKUP = st.sampled_from([
-    "<", ">", "/", "=", '"', "'", "&", ";", "#", "<!DOCTYPE svg [", "]>", "<!ENTITY a 'b'>", "&a;", "<?xml-stylesheet?>",
-    "<script>", "</script>", "<a href=", "xlink:href", "url(", ")", "javascript:", "on", "style=", "<style>", "</style>",
-    "<metadata>", "</metadata>", "<![CDATA[", "]]>", "<!--", "-->", "\n", " ", "\\75 ", "@import", "svg", "g",
-])
+_MARKUP = st.sampled_from(
+    [
+        "<",
+        ">",
+        "/",
+        "=",
+        '"',
+        "'",
+        "&",
+        ";",
+        "#",
+        "<!DOCTYPE svg [",
+        "]>",
+        "<!ENTITY a 'b'>",
+        "&a;",
+        "<?xml-stylesheet?>",
+        "<script>",
+        "</script>",
+        "<a href=",
+        "xlink:href",
+        "url(",
+        ")",
+        "javascript:",
+        "on",
+        "style=",
+        "<style>",
+        "</style>",
+        "<metadata>",
+        "</metadata>",
+        "<![CDATA[",
+        "]]>",
+        "<!--",
+        "-->",
+        "\n",
+        " ",
+        "\\75 ",
+        "@import",
+        "svg",
+        "g",
+    ]
+)
 
 
 @settings(max_examples=200, derandomize=True, deadline=None)

@@ -10,7 +10,7 @@ import pytest
 
 from scorm_export.build import build
 
-from .conftest import REPO, lesson, messages, minimal_course, write_project
+from .helpers import REPO, lesson, messages, minimal_course, write_project
 
 LESSON = "testkurs/01-forsta/01-intro.md"
 
@@ -29,10 +29,20 @@ def _line_of(body: str, needle: str) -> int:
 # --- URL fields --------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("url", [
-    "javascript:alert(1)", "JavaScript:alert(1)", "data:text/html,<script>alert(1)</script>", "vbscript:x",
-    "ftp://example.org/", "//example.org/", "https:/example.org", "example.org", "https://exa mple.org/",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:alert(1)",
+        "JavaScript:alert(1)",
+        "data:text/html,<script>alert(1)</script>",
+        "vbscript:x",
+        "ftp://example.org/",
+        "//example.org/",
+        "https:/example.org",
+        "example.org",
+        "https://exa mple.org/",
+    ],
+)
 @pytest.mark.parametrize("where", ["author", "publisher", "further_reading"])
 def test_a_url_field_that_is_not_a_web_address_is_an_error_at_its_line(load, url, where):
     course = minimal_course()["testkurs/course.yml"]
@@ -49,9 +59,12 @@ def test_a_url_field_that_is_not_a_web_address_is_an_error_at_its_line(load, url
 
 
 def test_an_author_may_give_an_email_address_but_further_reading_may_not(load):
-    course = minimal_course()["testkurs/course.yml"].replace(
-        "  - name: Testredaktionen", "  - name: Testredaktionen\n    url: mailto:red@example.org"
-    ) + "further_reading:\n  - title: Skriv\n    url: mailto:red@example.org\n"
+    course = (
+        minimal_course()["testkurs/course.yml"].replace(
+            "  - name: Testredaktionen", "  - name: Testredaktionen\n    url: mailto:red@example.org"
+        )
+        + "further_reading:\n  - title: Skriv\n    url: mailto:red@example.org\n"
+    )
     problems = messages(load(minimal_course(**{"testkurs/course.yml": course})))
     line = course.split("\n").index("    url: mailto:red@example.org", 20) + 1
     assert len(problems) == 1 and problems[0].startswith(f"content/testkurs/course.yml:{line}: 'url'"), problems
@@ -70,22 +83,25 @@ def test_a_licence_url_that_is_not_https_is_reported(tmp_path, renderer):
 # --- raw HTML and remote content ----------------------------------------------------------------
 
 
-@pytest.mark.parametrize("html, named", [
-    ("<script>alert(1)</script>", "<script>"),
-    ('<iframe src="https://www.youtube.com/embed/abc"></iframe>', "<iframe>"),
-    ('<object data="film.swf"></object>', "<object>"),
-    ('<embed src="film.swf">', "<embed>"),
-    ('<link rel="stylesheet" href="https://example.com/x.css">', "<link>"),
-    ("<style>body { background: url(https://example.com/x.png) }</style>", "<style>"),
-    ('<form action="https://example.com/"><input name="q"></form>', "<form>"),
-    ('<svg onload="alert(1)"></svg>', "<svg>"),
-    ('<p onclick="alert(1)">Klicka</p>', "onclick"),
-    ('<span style="background-image: url(https://example.com/spår.png)">x</span>', "style"),
-    ('<a href="javascript:alert(1)">x</a>', "javascript"),
-    ('<a href="java&#9;script:alert(1)">x</a>', "href"),  # browsers drop the tab: still javascript:
-    ("<a href='JaVaScRiPt:alert(1)'>x</a>", "href"),
-    ('<p data-md-component="search">x</p>', "data-md-component"),
-])
+@pytest.mark.parametrize(
+    "html, named",
+    [
+        ("<script>alert(1)</script>", "<script>"),
+        ('<iframe src="https://www.youtube.com/embed/abc"></iframe>', "<iframe>"),
+        ('<object data="film.swf"></object>', "<object>"),
+        ('<embed src="film.swf">', "<embed>"),
+        ('<link rel="stylesheet" href="https://example.com/x.css">', "<link>"),
+        ("<style>body { background: url(https://example.com/x.png) }</style>", "<style>"),
+        ('<form action="https://example.com/"><input name="q"></form>', "<form>"),
+        ('<svg onload="alert(1)"></svg>', "<svg>"),
+        ('<p onclick="alert(1)">Klicka</p>', "onclick"),
+        ('<span style="background-image: url(https://example.com/spår.png)">x</span>', "style"),
+        ('<a href="javascript:alert(1)">x</a>', "javascript"),
+        ('<a href="java&#9;script:alert(1)">x</a>', "href"),  # browsers drop the tab: still javascript:
+        ("<a href='JaVaScRiPt:alert(1)'>x</a>", "href"),
+        ('<p data-md-component="search">x</p>', "data-md-component"),
+    ],
+)
 def test_raw_html_that_could_load_or_run_something_is_an_error_at_its_line(load, html, named):
     body = f"\nFörsta stycket.\n\nAndra stycket.\n\n{html}\n\nSista stycket.\n"
     problems = _lesson_problems(load, body)
@@ -94,7 +110,7 @@ def test_raw_html_that_could_load_or_run_something_is_an_error_at_its_line(load,
 
 
 def test_attributes_from_attr_list_are_checked_like_raw_html(load):
-    body = "\nEtt stycke.\n{: onclick=\"alert(1)\" }\n"
+    body = '\nEtt stycke.\n{: onclick="alert(1)" }\n'
     problems = _lesson_problems(load, body)
     assert any("onclick" in p and p.startswith(f"content/{LESSON}:{_line_of(body, 'onclick')}:") for p in problems), problems
 
@@ -140,7 +156,7 @@ def test_a_remote_image_is_an_error_that_says_why(load):
 
 
 def test_links_to_other_sites_are_still_allowed(load):
-    assert _lesson_problems(load, "\nLäs [mer](https://example.org/sida) eller <a href=\"http://example.org/\">där</a>.\n") == []
+    assert _lesson_problems(load, '\nLäs [mer](https://example.org/sida) eller <a href="http://example.org/">där</a>.\n') == []
 
 
 def test_the_package_pages_publish_the_lesson_body_exactly_as_checked(tmp_path):
@@ -229,10 +245,12 @@ def test_root_option_names_the_project(tmp_path):
 
 def test_an_svg_with_script_is_an_error_at_its_line_and_nothing_is_built(tmp_path):
     svg = b'<svg xmlns="http://www.w3.org/2000/svg">\n<rect width="1" height="1"/>\n<script>alert(1)</script>\n</svg>\n'
-    files = minimal_course(**{
-        LESSON: lesson("Intro", "\n![En ruta](bilder/ruta.svg)\n"),
-        "testkurs/01-forsta/bilder/ruta.svg": svg,
-    })
+    files = minimal_course(
+        **{
+            LESSON: lesson("Intro", "\n![En ruta](bilder/ruta.svg)\n"),
+            "testkurs/01-forsta/bilder/ruta.svg": svg,
+        }
+    )
     project = write_project(tmp_path / "p", files)
     report = build(project)
     assert not report.written and not project.site.exists()

@@ -19,20 +19,30 @@ from lxml import etree
 
 from scorm_export.build import build
 
-from .conftest import messages, minimal_course, write_project
+from .helpers import messages, minimal_course, write_project
 
 SVG = b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10"/></svg>\n'
 
 FIELDS = (
-    "course_title", "summary", "audience", "author", "publisher", "keyword", "objective", "reading",
-    "module_title", "module_summary", "lesson_title", "lesson_objective",
+    "course_title",
+    "summary",
+    "audience",
+    "author",
+    "publisher",
+    "keyword",
+    "objective",
+    "reading",
+    "module_title",
+    "module_summary",
+    "lesson_title",
+    "lesson_objective",
 )
 
 
 def hostile(field: str) -> str:
     number = FIELDS.index(field)
     return (
-        f"Tips & trix {number} <script>window.__xss={number}</script> \"><img src=x onerror=window.__xss={number}> "
+        f'Tips & trix {number} <script>window.__xss={number}</script> "><img src=x onerror=window.__xss={number}> '
         f"</script> ]]> 'q' *em* _u_ [l](javascript:window.__xss={number}) {{: onclick=x }} <!-- c --> `c` "
         f"# h | t | {{{{ 7*7 }}}} {{% raw %}} ![i](x.png) <b>B</b>"
     )
@@ -78,12 +88,14 @@ objectives: [{q("lesson_objective")}]
 
 Brödtext med en bild: ![En ruta](bilder/{image_name.replace(" ", "%20").replace("<", "%3C").replace(">", "%3E")})
 """
-    return minimal_course(**{
-        "testkurs/course.yml": course_yml,
-        "testkurs/01-forsta/module.yml": f"title: {q('module_title')}\nsummary: {q('module_summary')}\n",
-        "testkurs/01-forsta/01-intro.md": lesson,
-        f"testkurs/01-forsta/bilder/{image_name}": SVG,
-    })
+    return minimal_course(
+        **{
+            "testkurs/course.yml": course_yml,
+            "testkurs/01-forsta/module.yml": f"title: {q('module_title')}\nsummary: {q('module_summary')}\n",
+            "testkurs/01-forsta/01-intro.md": lesson,
+            f"testkurs/01-forsta/bilder/{image_name}": SVG,
+        }
+    )
 
 
 HOSTILE_IMAGE = "<img src=x onerror=window.__xss=97> & 'q'.svg"
