@@ -35,11 +35,12 @@ def link_targets(lesson: Lesson, target: Target) -> dict[str, str]:
     return targets
 
 
-def relink_html(lesson: Lesson, target: Target) -> str:
-    """The lesson's rendered body with its links and images pointing at their targets in one output."""
+def relink_html(lesson: Lesson, target: Target, body: str | None = None) -> str:
+    """The lesson's rendered body (or `body`, e.g. its sanitized form) with links pointing at one output's targets."""
+    body = lesson.html if body is None else body
     targets = link_targets(lesson, target)
     if not targets:
-        return lesson.html
+        return body
 
     def attribute(match: re.Match) -> str:
         double, single, bare = match.groups()[1:]
@@ -50,7 +51,7 @@ def relink_html(lesson: Lesson, target: Target) -> str:
         quote = "'" if single is not None else '"' if double is not None or re.search(r"[\s\"'=<>`]", new) else ""
         return f"{match.group(1)}{quote}{html.escape(new, quote=bool(quote))}{quote}"
 
-    return _TAG.sub(lambda tag: _URL_ATTRIBUTE.sub(attribute, tag.group(0)), lesson.html)
+    return _TAG.sub(lambda tag: _URL_ATTRIBUTE.sub(attribute, tag.group(0)), body)
 
 
 def relink_markdown(lesson: Lesson, target: Target, html_target: Target | None = None) -> str:

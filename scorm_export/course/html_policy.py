@@ -205,8 +205,14 @@ def _style_properties(value: str) -> list[str]:
 
 def disallowed(html: str) -> list[Disallowed]:
     """What the sanitizer removes from `html`, in document order, each element or attribute once."""
+    return checked(html)[1]
+
+
+def checked(html: str) -> tuple[str, list[Disallowed]]:
+    """The sanitized HTML and what the sanitizer removed from it (nothing, for a lesson that passes check)."""
+    sanitized = sanitize(html)
     # the same parser reads both sides, so whatever differs is what the sanitizer removed
-    kept = _start_tags(sanitize(html))
+    kept = _start_tags(sanitized)
     kept_elements = Counter(tag for tag, _ in kept)
     kept_attributes = Counter((tag, name, value) for tag, attrs in kept for name, value in attrs.items())
     found: list[Disallowed] = []
@@ -229,4 +235,4 @@ def disallowed(html: str) -> list[Disallowed]:
     unique: dict[tuple[str, str | None], Disallowed] = {}
     for item in found:
         unique.setdefault((item.element, item.attribute), item)
-    return list(unique.values())
+    return sanitized, list(unique.values())

@@ -13,7 +13,7 @@ from ..problems import Problems
 from ..project import Project
 from . import digcomp
 from .fields import FieldReader
-from .html_policy import disallowed
+from .html_policy import checked
 from .licences import load_licences
 from .model import (
     Asset,
@@ -445,7 +445,8 @@ class _CourseLoader:
 
     def _lesson(self, draft: _LessonDraft, files: CourseFiles) -> Lesson | None:
         rendered = draft.rendered or Rendered("", [], frozenset())
-        for item in disallowed(rendered.html):
+        sanitized, removed = checked(rendered.html)
+        for item in removed:
             self.problems.error(draft.path, _line_of(draft.body, draft.body_first_line, item.needle), item.message())
         find_line = line_finder(draft.body, draft.body_first_line)
         references: list[Reference] = []
@@ -476,6 +477,7 @@ class _CourseLoader:
             references=tuple(references),
             source=self.problems.display(draft.path),
             html=rendered.html,
+            safe_html=sanitized,
             toc_tokens=rendered.toc_tokens,
         )
 

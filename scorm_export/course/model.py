@@ -111,6 +111,9 @@ class Lesson:
     source: str  # path relative to the project root, for messages
     html: str = ""  # the body rendered once by the one renderer; links still as written
     toc_tokens: tuple[dict, ...] = field(default=(), compare=False)  # its headings, as Markdown's toc lists them
+    # the same after the sanitizer, which removed nothing (check refuses what it would remove): what packages
+    # publish, so that even a gap between the check and the sanitizer never reaches another organisation's LMS
+    safe_html: str = ""
 
     @property
     def key(self) -> str:

@@ -6,6 +6,7 @@ the loader; here their links point at the package's files, once per course for e
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,7 +14,6 @@ from pathlib import Path
 from jinja2 import Environment
 
 from .. import ui_strings
-from ..course.html_policy import sanitize
 from ..course.model import Course, Lesson, Reference, ReferenceKind
 from ..relink import Target, relink_html
 
@@ -48,16 +48,15 @@ class PackagePages:
         self.course = course
         self.env = env
         self.theme = theme
-        # the loader has refused anything the policy removes; sanitizing again guards against a gap between the two
-        self.bodies = {lesson.key: sanitize(relink_html(lesson, self._target(lesson))) for lesson in course.lessons}
+        self.bodies = {lesson.key: relink_html(lesson, self._target(lesson), lesson.safe_html) for lesson in course.lessons}
 
     def _target(self, lesson: Lesson) -> Target:
         here = posixpath.dirname(lesson_path(lesson))
 
         def target(reference: Reference) -> str:
             if reference.kind is ReferenceKind.LESSON:
-                return posixpath.relpath(lesson_path(self.course.lesson(reference.target)), here)
-            return posixpath.relpath(media_path(reference.target), here)
+                return _relative(lesson_path(self.course.lesson(reference.target)), here)
+            return _relative(media_path(reference.target), here)
 
         return target
 
@@ -79,7 +78,7 @@ class PackagePages:
             here = posixpath.dirname(paths[lesson.key])
             media = course.assets_of(lesson)
             neighbours = {
-                name: {"href": posixpath.relpath(paths[other.key], here), "title": other.title}
+                name: {"href": _relative(paths[other.key], here), "title": other.title}
                 for name, other in (
                     ("previous", lessons[position - 1] if position else None),
                     ("next", lessons[position + 1] if position + 1 < len(lessons) else None),
@@ -130,3 +129,9 @@ class PackagePages:
             files[SHELL] = html.encode("utf-8")
         shared = tuple(sorted(path for path in files if path.startswith(("assets/", "media/"))))
         return PageSet(files, paths, SHELL if shell else paths[lessons[0].key], shared)
+
+
+@functools.lru_cache(maxsize=4096)
+def _relative(path: str, start: str) -> str:
+    # the same few folders over and over: relpath is the package writer's most repeated call
+    return posixpath.relpath(path, start)
