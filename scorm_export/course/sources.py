@@ -71,6 +71,10 @@ def unsafe_character_message(description: str) -> str:
     return f"osynligt styrtecken {description}: ta bort det, det syns inte i en editor men stoppar paketen (control character)"
 
 
+# libyaml composes ten times faster and keeps the same line marks; PyYAML without it falls back to Python
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def read_text(path: Path, problems: Problems) -> str | None:
     """The file as text, or None after reporting why it cannot be read."""
     try:
@@ -96,7 +100,7 @@ def read_text(path: Path, problems: Problems) -> str | None:
 def parse_yaml(text: str, path: Path, problems: Problems, first_line: int = 1) -> Any:
     """Parse YAML into plain values wrapped in YamlMap/YamlList; None after reporting an error."""
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = first_line + (mark.line if mark else 0)
@@ -112,10 +116,10 @@ def parse_yaml(text: str, path: Path, problems: Problems, first_line: int = 1) -
         return None
     if node is None:
         return YamlMap()
-    return _build(node, path, problems, first_line, {})
+    return _build(node, path, problems, first_line, {}, [*text.split("\n"), ""])
 
 
-def _build(node: yaml.Node, path: Path, problems: Problems, first_line: int, built: dict[int, Any]) -> Any:
+def _build(node: yaml.Node, path: Path, problems: Problems, first_line: int, built: dict[int, Any], lines: list[str]) -> Any:
     # an alias is the same node again: build it once, so that a self-referencing alias
     # cannot recurse forever and a "billion laughs" document stays small
     if id(node) in built:
@@ -125,23 +129,23 @@ def _build(node: yaml.Node, path: Path, problems: Problems, first_line: int, bui
         result = built[id(node)] = YamlMap()
         result.line = line
         for key_node, value_node in node.value:
-            key = _key(key_node)
+            key = _key(key_node, lines)
             key_line = first_line + key_node.start_mark.line
             if key in result:
                 problems.error(path, key_line, f"fältet '{key}' förekommer två gånger (duplicate key)")
-            result[key] = _build(value_node, path, problems, first_line, built)
+            result[key] = _build(value_node, path, problems, first_line, built, lines)
             result.key_lines[key] = key_line
         return result
     if isinstance(node, yaml.SequenceNode):
         items = built[id(node)] = YamlList()
         items.line = line
-        items.extend(_build(item, path, problems, first_line, built) for item in node.value)
+        items.extend(_build(item, path, problems, first_line, built, lines) for item in node.value)
         items.item_lines = [first_line + item.start_mark.line for item in node.value]
         return items
     return _scalar(node)
 
 
-def _key(node: yaml.Node) -> Any:
+def _key(node: yaml.Node, lines: list[str]) -> Any:
     """A mapping key; a list, a mapping or an unhashable value becomes its source text, report-able, never a crash."""
     if isinstance(node, yaml.ScalarNode):
         key = _scalar(node)
@@ -150,8 +154,11 @@ def _key(node: yaml.Node) -> Any:
             return key
         except TypeError:
             return node.value
+    # the key's own source text, from its marks' lines and columns (libyaml's marks carry no text)
     start, end = node.start_mark, node.end_mark
-    return start.buffer[start.pointer : end.pointer] if start.buffer is not None else node.tag
+    if start.line == end.line:
+        return lines[start.line][start.column : end.column]
+    return "\n".join([lines[start.line][start.column :], *lines[start.line + 1 : end.line], lines[end.line][: end.column]])
 
 
 def _scalar(node: yaml.Node) -> Any:
