@@ -12,7 +12,6 @@ import xml.etree.ElementTree as etree
 from collections.abc import Callable
 from dataclasses import dataclass
 from html.parser import HTMLParser
-from pathlib import Path
 from typing import Any
 
 import markdown
@@ -99,16 +98,6 @@ class MarkdownRenderer:
         self._collector = _Collector(self._md)
         # after inline patterns (priority 20) and before the serializer; ids from toc are added at 5
         self._md.treeprocessors.register(self._collector, "scorm_export_collector", 1)
-
-    @classmethod
-    def from_mkdocs(cls, config_path: Path) -> MarkdownRenderer:
-        """The renderer of a project's mkdocs.yml (see site.settings, which reads it for the build)."""
-        from .problems import Problems
-        from .project import Project
-        from .site.settings import read_site_settings
-
-        settings = read_site_settings(Project(config_path.parent), Problems(config_path.parent))
-        return cls(list(settings.markdown_extensions), settings.extension_configs)
 
     def html(self, text: str) -> str:
         self._md.reset()

@@ -8,6 +8,9 @@ import pytest
 
 from scorm_export.course.loader import LoadResult, load_project
 from scorm_export.markdown_render import MarkdownRenderer
+from scorm_export.problems import Problems
+from scorm_export.project import Project
+from scorm_export.site.settings import read_site_settings
 
 from .helpers import REPO, SHARED, require_shared, write_project
 from .sample_build import BuiltSample, built_sample
@@ -15,7 +18,8 @@ from .sample_build import BuiltSample, built_sample
 
 @pytest.fixture(scope="session")
 def renderer() -> MarkdownRenderer:
-    return MarkdownRenderer.from_mkdocs(REPO / "mkdocs.yml")
+    settings = read_site_settings(Project(REPO), Problems(REPO))
+    return MarkdownRenderer(list(settings.markdown_extensions), settings.extension_configs)
 
 
 @pytest.fixture
