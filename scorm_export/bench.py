@@ -110,7 +110,7 @@ def _check(workspace: Path, key: str) -> Callable[[], object]:
     from .project import Project
 
     project = Project(workspace)
-    return lambda: check(project)
+    return lambda: check(project, in_parallel=True)
 
 
 def _build(workspace: Path, key: str) -> Callable[[], object]:

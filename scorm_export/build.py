@@ -18,12 +18,13 @@ from typing import cast
 from .course.loader import load_project
 from .course.model import Catalogue, Course, ScoMode
 from .markdown_render import MarkdownRenderer
-from .packages.background import InBackground, fill_sizes, planned_packages
+from .packages.background import PackageWriteError, fill_sizes, planned_packages
 from .packages.formats import PackageFile, by_course
 from .packages.writer import write_packages
 from .problems import Problems
 from .project import Project
 from .publish import STAGING_PREFIX, build_lock, remove_leftovers, stop_point, swap_in
+from .second_process import InBackground
 from .site.docs_tree import write_docs_tree
 from .site.mkdocs_build import render_site
 from .site.settings import SiteSettings, read_site_settings
@@ -58,11 +59,11 @@ class Checked:
     settings: SiteSettings
 
 
-def check(project: Project, reuse: dict[str, Course] | None = None) -> Checked:
-    """Load and check everything; `reuse` holds courses known to be unchanged (see load_project)."""
+def check(project: Project, reuse: dict[str, Course] | None = None, in_parallel: bool = False) -> Checked:
+    """Load and check everything; `reuse` holds courses known to be unchanged, `in_parallel` uses two cores (see load_project)."""
     problems = Problems(project.root)
     settings = read_site_settings(project, problems)
-    result = load_project(project, MarkdownRenderer(list(settings.markdown_extensions), settings.extension_configs), reuse)
+    result = load_project(project, MarkdownRenderer(list(settings.markdown_extensions), settings.extension_configs), reuse, in_parallel)
     result.problems.extend(problems)
     return Checked(result.catalogue, result.problems, settings)
 
@@ -77,7 +78,7 @@ def build(
     # content is read under the lock too, so that a build that waited never publishes what it read before
     with build_lock(project.root, on_wait):
         stop_point("locked")
-        result = check(project)
+        result = check(project, in_parallel=True)
         report = BuildReport(result.problems, seconds={"check": time.perf_counter() - started})
         if result.problems.has_errors:
             return report
@@ -120,7 +121,7 @@ def _write_outputs(
     else:
         # the packages are written by a second process while this one renders the site
         planned = planned_packages(catalogue, options.formats)
-        job = InBackground(packages)
+        job = InBackground(packages, PackageWriteError, "Paketen kunde inte skrivas (writing the packages failed)")
         try:
             tree = write_docs_tree(
                 catalogue,

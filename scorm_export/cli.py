@@ -8,9 +8,9 @@ from pathlib import Path
 
 from .build import BuildOptions, build, check
 from .course.model import ScoMode
-from .packages.background import PackageWriteError
 from .problems import Problems
 from .project import Project, ProjectNotFound, find_root
+from .second_process import SecondProcessError
 from .site.mkdocs_build import SiteRenderError
 
 
@@ -54,7 +54,7 @@ def _print_problems(problems: Problems) -> None:
 
 
 def _check(project: Project) -> int:
-    result = check(project)
+    result = check(project, in_parallel=True)
     _print_problems(result.problems)
     errors = len(result.problems.errors)
     if errors:
@@ -68,7 +68,7 @@ def _check(project: Project) -> int:
 def _build(project: Project, options: BuildOptions) -> int:
     try:
         report = build(project, options, on_wait=say_waiting)
-    except (SiteRenderError, PackageWriteError) as exc:
+    except (SiteRenderError, SecondProcessError) as exc:
         print(exc, file=sys.stderr)
         print("Bygget avbröts; den tidigare site/ är orörd.", file=sys.stderr)
         return 1

@@ -1,11 +1,11 @@
-"""The packages are written in a second process while MkDocs renders: the same bytes as one after the other."""
+"""The packages are written (and half the courses loaded) in a second process: the same bytes as one process."""
 
 from __future__ import annotations
 
 import pytest
 
 from scorm_export.build import build
-from scorm_export.packages import background
+from scorm_export import second_process
 
 from .helpers import copy_repository_project, minimal_course, write_project
 
@@ -17,9 +17,9 @@ def _site(project) -> dict[str, bytes]:
 @pytest.mark.slow
 def test_a_build_with_the_packages_in_a_second_process_writes_the_same_bytes_as_one_without(tmp_path, monkeypatch):
     parallel = copy_repository_project(tmp_path / "parallel")
-    assert background.can_fork(), "this machine should have fork and two cores"
+    assert second_process.can_fork(), "this machine should have fork and two cores"
     assert build(parallel).written
-    monkeypatch.setattr(background, "can_fork", lambda: False)
+    monkeypatch.setattr(second_process, "can_fork", lambda: False)
     sequential = copy_repository_project(tmp_path / "sequential")
     assert build(sequential).written
     assert _site(parallel) == _site(sequential)

@@ -7,10 +7,12 @@ import os
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import cast
 
 from ..markdown_render import MarkdownRenderer, Rendered
 from ..problems import Problems
 from ..project import Project
+from ..second_process import InBackground
 from . import digcomp
 from .fields import FieldReader
 from .html_policy import checked
@@ -71,8 +73,13 @@ class LoadResult:
     problems: Problems
 
 
-def load_project(project: Project, renderer: MarkdownRenderer, reuse: dict[str, Course] | None = None) -> LoadResult:
-    """Every course in content/; `reuse` (course folder name -> course) skips folders known to be unchanged."""
+def load_project(
+    project: Project, renderer: MarkdownRenderer, reuse: dict[str, Course] | None = None, in_parallel: bool = False
+) -> LoadResult:
+    """Every course in content/; `reuse` (course folder name -> course) skips folders known to be unchanged.
+
+    `in_parallel` loads every other course in a forked second process (see second_process.py); the result is the same.
+    """
     reuse = reuse or {}
     problems = Problems(project.root)
     licences = load_licences(project.licences, problems)
@@ -82,15 +89,36 @@ def load_project(project: Project, renderer: MarkdownRenderer, reuse: dict[str, 
         return LoadResult(Catalogue((), tuple(licences.values())), problems)
     content_root = Path(os.path.realpath(project.content))
     _report_unsafe_entries(project.content, content_root, problems)
+    folders: list[Path] = []
     for folder in sorted(project.content.iterdir(), key=lambda p: ordered_slug(p.name)[0]):
         if folder.name.startswith(".") or not folder.is_dir() or not _inside(folder, content_root):
             continue
         if not (folder / COURSE_FILE).is_file():
             problems.error(folder, 1, f"mappen {folder.name}/ i content/ saknar {COURSE_FILE} (every course folder needs a course.yml)")
             continue
-        course = reuse.get(folder.name) or _CourseLoader(folder, content_root, licences, renderer, problems).load()
+        folders.append(folder)
+
+    def load_some(chosen: list[Path]) -> tuple[list[Course | None], Problems]:
+        found = Problems(project.root)
+        return [reuse.get(f.name) or _CourseLoader(f, content_root, licences, renderer, found).load() for f in chosen], found
+
+    # every other course is loaded in a second process: Markdown rendering is most of the check
+    to_load = [folder for folder in folders if folder.name not in reuse]
+    second = {folder.name for folder in to_load[1::2]} if in_parallel and len(to_load) > 1 else set()
+    job = InBackground(lambda: load_some([f for f in folders if f.name in second])) if second else None
+    try:
+        here, here_problems = load_some([f for f in folders if f.name not in second])
+        there, there_problems = cast(tuple[list[Course | None], Problems], job.result()) if job else ([], Problems(project.root))
+    finally:
+        if job:
+            job.cancel()
+    loaded_here, loaded_there = iter(here), iter(there)
+    for folder in folders:
+        course = next(loaded_there) if folder.name in second else next(loaded_here)
         if course is not None:
             courses.append(course)
+    problems.extend(here_problems)
+    problems.extend(there_problems)
     _report_duplicate_ids(courses, project, problems)
     if not courses and not problems.has_errors:
         problems.error(project.content, 1, f"ingen kurs hittades i content/: skapa content/<kurs>/{COURSE_FILE} (no course found)")
