@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from scorm_export.build import build
 from scorm_export import second_process
+from scorm_export.build import build
 
 from .helpers import copy_repository_project, minimal_course, write_project
 

@@ -18,7 +18,7 @@ from scorm_export.build import BuildOptions, build
 from scorm_export.course.model import ScoMode
 from scorm_export.packages.pages import RUNTIME_SOURCE
 
-from .helpers import COURSE_YML, REPO, lesson, minimal_course, write_project
+from .helpers import COURSE_YML, REPO, SHARED, lesson, minimal_course, require_shared, write_project
 
 STANDARDS = ("scorm12", "scorm2004")
 SCHEMA_VERSION = {"scorm12": "1.2", "scorm2004": "2004 4th Edition"}
@@ -26,6 +26,7 @@ CP = {"scorm12": "http://www.imsproject.org/xsd/imscp_rootv1p1p2", "scorm2004": 
 ADLCP = {"scorm12": "http://www.adlnet.org/xsd/adlcp_rootv1p2", "scorm2004": "http://www.adlnet.org/xsd/adlcp_v1p3"}
 SCORM_TYPE = {"scorm12": "scormtype", "scorm2004": "scormType"}
 LOM = {"scorm12": "http://www.imsglobal.org/xsd/imsmd_rootv1p2p1", "scorm2004": "http://ltsc.ieee.org/xsd/LOM"}
+XSI = "http://www.w3.org/2001/XMLSchema-instance"
 SVG = b'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>'
 
 
@@ -128,7 +129,8 @@ def test_paths_are_ascii_without_spaces_and_the_manifest_is_at_the_root(builds):
     for _, _, data in every_package(builds):
         names = package(data).namelist()
         assert names[0] == "imsmanifest.xml"
-        assert all(re.fullmatch(r"[a-z0-9][a-z0-9._/-]*", name) for name in names), names
+        # our own paths; the control documents keep their published names (XMLSchema.dtd)
+        assert all(re.fullmatch(r"[a-z0-9][a-z0-9._/-]*", name) for name in set(names) - control_documents(names)), names
         assert "media/forsta/bilder/svart-ruta-a.svg" in names
 
 
@@ -139,10 +141,67 @@ def referenced_files(data: bytes, standard: str) -> set[str]:
     return files | {element.get("href") for element in root.iter(f"{{{cp}}}resource") if element.get("href")}
 
 
+def control_documents(names) -> set[str]:
+    return {name for name in names if name.endswith((".xsd", ".dtd"))}
+
+
 def test_manifest_lists_every_file_in_the_zip_and_nothing_else(builds):
+    # the control documents describe the manifest; they are not content, so no resource lists them (as in ADL's own packages)
     for mode, standard, data in every_package(builds):
-        in_zip = set(package(data).namelist()) - {"imsmanifest.xml"}
+        names = set(package(data).namelist())
+        in_zip = names - {"imsmanifest.xml"} - control_documents(names)
         assert referenced_files(data, standard) == in_zip, (mode, standard)
+
+
+def schema_locations(data: bytes) -> dict[str, str]:
+    value = etree.fromstring(manifest(data)).get("{http://www.w3.org/2001/XMLSchema-instance}schemaLocation")
+    parts = value.split()
+    return dict(zip(parts[::2], parts[1::2], strict=True))
+
+
+def test_every_control_document_the_manifest_names_is_at_the_root_unmodified(builds):
+    shared = require_shared(SHARED / "schemas")
+    for mode, standard, data in every_package(builds):
+        archive = package(data)
+        root = etree.fromstring(manifest(data))
+        declared = {namespace for element in root.iter() for namespace in element.nsmap.values()} - {XSI}
+        locations = schema_locations(data)
+        # every namespace the manifest uses is mapped to a control document (ADL's test suite checks this)
+        assert declared <= set(locations), (mode, standard, declared - set(locations))
+        for namespace, location in locations.items():
+            assert "/" not in location, (namespace, location)
+            assert location in archive.namelist(), (mode, standard, location)
+        for name in control_documents(archive.namelist()):
+            # the originals, never the copies patched for libxml2
+            assert archive.read(name) == (shared / standard / name).read_bytes(), (mode, standard, name)
+
+
+def test_scorm2004_manifests_validate_against_the_schemas_inside_the_package(builds, tmp_path):
+    """Complete: every file the named XSDs include or import is in the package, as a checker reading only it needs."""
+    require_shared(SHARED / "schemas")
+
+    class PackageOnly(etree.Resolver):
+        def resolve(self, url, pubid, context):
+            if url == "http://www.w3.org/2001/xml.xsd":  # imported by URL; the package carries its own copy
+                return self.resolve_filename(str(folder / "xml.xsd"), context)
+            if url.startswith(("http://", "https://")):
+                raise OSError(f"network fetch refused: {url}")
+            return None
+
+    for mode in ("single", "per-lesson"):
+        data = builds[mode]["scorm2004"]
+        folder = tmp_path / mode
+        package(data).extractall(folder)
+        # only the control documents and the manifest: nothing of the shared schema set can stand in
+        imports = "".join(
+            f'<xs:import namespace="{namespace}" schemaLocation="{(folder / location).as_uri()}"/>'
+            for namespace, location in schema_locations(data).items()
+        )
+        driver = f'<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">{imports}</xs:schema>'
+        parser = etree.XMLParser(no_network=True, load_dtd=False, resolve_entities=False)
+        parser.resolvers.add(PackageOnly())
+        schema = etree.XMLSchema(etree.fromstring(driver.encode(), parser, base_url=(folder / "driver.xsd").as_uri()))
+        assert schema.validate(etree.fromstring(manifest(data))), schema.error_log
 
 
 def test_single_sco_launches_the_shell_and_per_lesson_launches_each_lesson(builds):

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from ..course.model import Course
+from .control_documents import control_files
 from .identifiers import xml_id
 from .lom import LomBinding, course_lom
 from .manifest import MANIFEST, Manifest
@@ -40,7 +41,8 @@ class ScormFlavour:
 
     def package_files(self, course: Course, pages: PackagePages, per_lesson: bool) -> dict[str, bytes]:
         page_set = pages.page_set(self.standard, sco_per_lesson=per_lesson)
-        return {**page_set.files, MANIFEST: self.manifest(course, page_set, per_lesson)}
+        control = dict(control_files(self.standard, self.schema_location))
+        return {**page_set.files, **control, MANIFEST: self.manifest(course, page_set, per_lesson)}
 
     def manifest(self, course: Course, pages: PageSet, per_lesson: bool) -> bytes:
         m = Manifest(self.cp, self.nsmap, xml_id("MANIFEST", course.id), self.schema_location, version=course.version)

@@ -52,6 +52,8 @@ FLAVOUR = ScormFlavour(
             f"{ADLSEQ} adlseq_v1p3.xsd",
             f"{ADLNAV} adlnav_v1p3.xsd",
             f"{IMSSS} imsss_v1p0.xsd",
+            # the inline LOM's namespace must be mapped too: a conformance checker rejects an unmapped one
+            f"{IEEE_LOM.namespace} lom.xsd",
         ]
     ),
     organization_attributes={f"{{{ADLSEQ}}}objectivesGlobalToSystem": "false"},
