@@ -53,6 +53,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "lesson_of": {"sv": "Lektion {index} av {total}", "en": "Lesson {index} of {total}"},
     "course_label": {"sv": "Kurs", "en": "Course"},
     "menu": {"sv": "Lektioner", "en": "Lessons"},
+    "about_course": {"sv": "Om kursen", "en": "About the course"},
+    # a link to another lesson where only the LMS can open it: the lesson is named for its own menu
+    "lesson_reference": {"sv": "se lektionen ”{title}” i kursens innehåll", "en": "see the lesson “{title}” in the course contents"},
     "previous": {"sv": "Föregående", "en": "Previous"},
     "next": {"sv": "Nästa", "en": "Next"},
     "progress_text": {"sv": "{seen} av {total} lektioner lästa", "en": "{seen} of {total} lessons read"},

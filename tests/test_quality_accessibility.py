@@ -100,10 +100,27 @@ def test_the_first_tab_stop_on_every_site_page_is_a_visible_skip_link_to_the_con
     assert not problems, "\n".join(problems)
 
 
+def _has_own_chrome(label: str) -> bool:
+    """SCORM pages bring their own header, menu and pager; a cartridge page is content only, inside the LMS's page."""
+    return not label.endswith(".imscc")
+
+
 @pytest.mark.browser
-def test_the_first_tab_stop_on_every_package_page_is_a_visible_skip_link_to_the_content(sample, browser):
-    problems = [problem for label, visit in _package_visits(sample, browser) for problem in _skip_link_problems(label, visit)]
+def test_the_first_tab_stop_on_every_scorm_page_is_a_visible_skip_link_to_the_content(sample, browser):
+    visits = [(label, visit) for label, visit in _package_visits(sample, browser) if _has_own_chrome(label)]
+    assert visits
+    problems = [problem for label, visit in visits for problem in _skip_link_problems(label, visit)]
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.browser
+def test_a_cartridge_page_has_no_blocks_to_bypass_so_its_first_tab_stop_is_content(sample, browser):
+    """WCAG 2.4.1 asks for a way past blocks repeated on every page; the LMS around a cartridge page has its own."""
+    visits = [(label, visit) for label, visit in _package_visits(sample, browser) if not _has_own_chrome(label)]
+    assert visits
+    for label, visit in visits:
+        assert visit.focus_stops, f"{label}: {visit.page}: Tab reaches nothing (not even the licence link)"
+        assert "Hoppa till innehållet" not in visit.focus_stops[0].description, f"{label}: {visit.page}: a skip link with nothing to skip"
 
 
 @pytest.mark.browser

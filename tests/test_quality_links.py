@@ -36,6 +36,8 @@ LINK_ATTRIBUTES = {
 NOT_FETCHABLE = ("mailto:", "tel:", "javascript:", "data:")
 # Common Cartridge pages point at cartridge files with this token instead of a relative path
 CC_FILEBASE = "$IMS-CC-FILEBASE$"
+WIKI_PAGES = "$WIKI_REFERENCE$/pages/"
+WEB_RESOURCES = "web_resources"
 
 
 @dataclass(frozen=True)
@@ -119,7 +121,7 @@ def check_links(root: Path, pages: list[str]) -> tuple[list[Broken], list[tuple[
         for url in page_urls(root / page):
             if url.lower().startswith(NOT_FETCHABLE):
                 continue
-            resolved = _resolve(page, url)
+            resolved = _resolve(page, url, pages)
             if resolved is None:
                 external.append((url, page))
                 continue
@@ -145,10 +147,18 @@ def page_urls(path: Path) -> list[str]:
     return urls
 
 
-def _resolve(page: str, url: str) -> tuple[str, str] | None:
-    """(root-relative target path, fragment), or None for a URL on another host."""
+def _resolve(page: str, url: str, pages: list[str]) -> tuple[str, str] | None:
+    """(root-relative target path, fragment), or None for a URL on another host.
+
+    Cartridge references resolve as cc2olx and Canvas's viewer resolve them: `$IMS-CC-FILEBASE$` is the
+    web_resources folder, `$WIKI_REFERENCE$/pages/<name>` the one page whose file is called <name>.html.
+    """
     if url.startswith(CC_FILEBASE):
-        url = "/" + url[len(CC_FILEBASE) :].lstrip("/")
+        url = "/" + WEB_RESOURCES + "/" + url[len(CC_FILEBASE) :].lstrip("/")
+    if url.startswith(WIKI_PAGES):
+        name = url[len(WIKI_PAGES) :] + ".html"
+        found = [candidate for candidate in pages if posixpath.basename(candidate) == name]
+        return (found[0] if len(found) == 1 else f"no single page called {name}", "")
     absolute = urljoin(LOCAL + page, url)
     if not absolute.startswith(LOCAL):
         return None

@@ -212,7 +212,13 @@ def test_single_sco_launches_the_shell_and_per_lesson_launches_each_lesson(build
         if mode == "single":
             assert launches == ["index.html"]
         else:
-            assert launches == ["lessons/forsta/intro.html", "lessons/forsta/mer.html", "lessons/andra-modulen/ovning-for-alla.html"]
+            # the course start page first, then every lesson
+            assert launches == [
+                "about.html",
+                "lessons/forsta/intro.html",
+                "lessons/forsta/mer.html",
+                "lessons/andra-modulen/ovning-for-alla.html",
+            ]
             assert "index.html" not in package(data).namelist()
 
 
@@ -221,7 +227,7 @@ def test_course_can_choose_one_sco_per_lesson_in_course_yml(tmp_path):
     zips = build_zips(tmp_path / "p", files)
     for standard in STANDARDS:
         assert "index.html" not in package(zips[standard]).namelist()
-        assert manifest(zips[standard]).count(b'="sco"') == 3
+        assert manifest(zips[standard]).count(b'="sco"') == 1 + 3  # the start page and the three lessons
 
 
 def page_documents(data: bytes):

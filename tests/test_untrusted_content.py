@@ -172,7 +172,7 @@ def test_the_package_pages_publish_the_lesson_body_exactly_as_checked(tmp_path):
     with zipfile.ZipFile(project.site / "downloads" / report.packages[0].file_name) as archive:
         [page] = [archive.read(name).decode() for name in archive.namelist() if name.endswith("forsta/intro.html")]
     assert "<kbd>Ctrl</kbd>" in page and '<abbr title="x">X</abbr>' in page
-    assert disallowed(page.split("<main", 1)[1].split("</main>", 1)[0]) == []
+    assert disallowed(page.split('<div class="cc-page">', 1)[1].split("<footer", 1)[0]) == []
 
 
 # --- names and an empty content folder ------------------------------------------------------------

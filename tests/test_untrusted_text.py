@@ -18,6 +18,7 @@ import pytest
 from lxml import etree
 
 from scorm_export.build import build
+from scorm_export.packages.formats import FORMATS
 
 from .helpers import messages, minimal_course, write_project
 
@@ -227,7 +228,7 @@ def test_the_course_title_reads_back_in_the_page_title_navigation_json_ld_and_ma
     assert json_ld["name"] == title
     assert page.find(".//meta[@name='description']").get("content") == hostile("summary")
     manifests = [name for name in files if name.endswith("!imsmanifest.xml")]
-    assert len(manifests) == 4
+    assert len(manifests) == len(FORMATS)
     for name in manifests:
         assert title in _xml_shape(files[name])[1], name
 

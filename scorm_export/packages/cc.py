@@ -1,8 +1,9 @@
 """What IMS Common Cartridge 1.1 and 1.3 share: the cartridge's contents and its imsmanifest.xml.
 
-The organization is a single root item over the course's modules, each holding its lessons, and a last
-module "Vidare läsning" with the course's web links. Every lesson is a `webcontent` resource (its page)
-that depends on one shared `webcontent` resource (stylesheet and media). The two versions differ only in
+The organization is a single root item over a first module "Om kursen" (the course start page), the
+course's modules, each holding its lessons, and a last module "Vidare läsning" with the course's web links.
+Every page is a `webcontent` resource that depends on one shared `webcontent` resource (stylesheet and
+media). How a page refers to other pages and files depends on the importer that reads it (PageStyle). The two versions differ only in
 namespaces and resource type names; each lives in its own thin module (cc11.py, cc13.py) as a
 CartridgeFlavour.
 
@@ -12,8 +13,10 @@ assessments) join the same tree without touching the manifest writer.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from urllib.parse import unquote
 
@@ -22,10 +25,10 @@ from lxml import etree
 from .. import ui_strings
 from ..course.model import Course, WebLink
 from ..course.slugs import slugify
-from .identifiers import xml_id
+from .identifiers import lesson_item, lesson_resource, xml_id
 from .lom import LomBinding, course_lom
 from .manifest import MANIFEST, SCHEMA_LOCATION, Manifest, namespaces, serialise
-from .pages import PackagePages, PageSet
+from .pages import PackagePages, PageSet, PageStyle, about_title
 
 # Canvas files everything under web_resources/ into the course's Files without the prefix, and cc2olx copies it
 # to Open edX's static files; keeping every page and its media under it keeps their relative links intact.
@@ -73,9 +76,13 @@ class CartridgeFlavour:
     schema_location: str  # the manifest's xsi:schemaLocation
     weblink_schema_location: str
 
-    def package_files(self, course: Course, pages: PackagePages, per_lesson: bool) -> dict[str, bytes]:
+    def writer(self, style: PageStyle) -> Callable[[Course, PackagePages, bool], dict[str, bytes]]:
+        """The package writer for one LMS's way of reading pages (a partial, so that a package list can be pickled)."""
+        return functools.partial(self.package_files, style)
+
+    def package_files(self, style: PageStyle, course: Course, pages: PackagePages, per_lesson: bool) -> dict[str, bytes]:
         """per_lesson is a SCORM choice; a cartridge always has one resource per lesson."""
-        contents = self.contents(course, pages.page_set(None))
+        contents = self.contents(course, pages.cartridge(style))
         return {**contents.files, MANIFEST: self.manifest(course, contents)}
 
     def contents(self, course: Course, pages: PageSet) -> Contents:
@@ -138,23 +145,31 @@ def _item(m: Manifest, parent: etree._Element, item: Item) -> None:
 
 
 def lesson_contents(course: Course, pages: PageSet) -> Contents:
-    """Modules of lessons; each lesson's page a webcontent resource depending on the shared files."""
+    """The course start page, then modules of lessons; each page a webcontent resource depending on the shared files.
+
+    The start page comes first, in a module of its own: Moodle makes each item below the root a section and
+    numbers them from 0, its "general" section, where a course introduction belongs; the modules then become
+    sections 1, 2, … (see tests/test_cc_packages.py for the mapping re-implemented from Moodle's importer).
+    """
     shared_id = xml_id("FILES", course.id)
-    modules, resources = [], []
+    about_id = xml_id("RES", course.id, "about")
+    title = about_title(course)
+    resources = [Resource(about_id, "webcontent", (pages.about,), href=pages.about, dependencies=(shared_id,))]
+    modules = [Item(xml_id("ABOUTMODULE", course.id), title, children=(Item(xml_id("ABOUT", course.id), title, about_id),))]
     for module in course.modules:
         lessons = []
         for lesson in module.lessons:
             path = pages.lesson_paths[lesson.key]
-            resource_id = xml_id("RES", course.id, lesson.key)
+            resource_id = lesson_resource(course.id, lesson.key)
             resources.append(Resource(resource_id, "webcontent", (path,), href=path, dependencies=(shared_id,)))
-            lessons.append(Item(xml_id("ITEM", course.id, lesson.key), lesson.title, resource_id))
+            lessons.append(Item(lesson_item(course.id, lesson.key), lesson.title, resource_id))
         modules.append(Item(xml_id("MODULE", course.id, module.slug), module.title, children=tuple(lessons)))
     resources.append(Resource(shared_id, "webcontent", pages.shared))
     return Contents(pages.files, tuple(modules), tuple(resources))
 
 
 def under(folder: str, pages: PageSet) -> PageSet:
-    """The same pages one folder down; their links to each other are relative, so they still resolve."""
+    """The same pages one folder down; their links to each other are relative (or to $IMS-CC-FILEBASE$, which is this folder)."""
 
     def moved(path: str) -> str:
         return posixpath.join(folder, path)
@@ -165,6 +180,7 @@ def under(folder: str, pages: PageSet) -> PageSet:
         lesson_paths={key: moved(path) for key, path in pages.lesson_paths.items()},
         launch=moved(pages.launch),
         shared=tuple(map(moved, pages.shared)),
+        about=moved(pages.about),
     )
 
 

@@ -1,9 +1,20 @@
-"""IMS Common Cartridge 1.1: the newest version Moodle imports (it validates the manifest against the 1.1 XSDs)."""
+"""IMS Common Cartridge 1.1: the newest version Moodle imports (it validates the manifest against the 1.1 XSDs).
+
+How Moodle's importer (backup/cc/, read in its source) treats a page decides how ours are written:
+- each page becomes a Moodle Page holding only the document's <body>, cleaned by HTMLPurifier: the stylesheet
+  is dropped, so a page must read well without it;
+- images are found by their path relative to the page, on disk, and copied into the Page's files if a
+  webcontent resource lists them; `$IMS-CC-FILEBASE$` is left as it is and breaks;
+- a link to another page of the cartridge becomes a link to a file that is never copied (HTML files are left
+  out), so every such link breaks: the lesson is named instead, for the course page to find;
+- the Page shows the item's title as its heading, so the page has no <h1> of its own.
+"""
 
 from __future__ import annotations
 
 from .cc import CartridgeFlavour
 from .lom import CC11_LOM
+from .pages import LessonLinks, PageStyle
 
 CP = "http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1"
 LOM_RESOURCE = "http://ltsc.ieee.org/xsd/imsccv1p1/LOM/resource"
@@ -34,3 +45,5 @@ FLAVOUR = CartridgeFlavour(
     ),
     weblink_schema_location=f"{WEBLINK} {PROFILE}/ccv1p1_imswl_v1p1.xsd",
 )
+
+MOODLE = PageStyle(LessonLinks.REFERENCE, heading=False, cartridge=True)

@@ -19,7 +19,7 @@ Writer = Callable[[Course, PackagePages, bool], dict[str, bytes]]
 
 @dataclass(frozen=True)
 class PackageFormat:
-    key: str  # scorm12, scorm2004, cc11, cc13
+    key: str  # scorm12, scorm2004, cc11, cc13, cc13-openedx
     label: str
     suffix: str  # file name ending after "<id>-<version>-"
     advice_sv: str
@@ -55,17 +55,25 @@ FORMATS = (
         "cc11",
         "IMS Common Cartridge 1.1",
         "cc11.imscc",
-        "För Moodle (importerar Common Cartridge 1.0/1.1): kursen blir redigerbara sidor i Moodle.",
-        "For Moodle (imports Common Cartridge 1.0/1.1): the course becomes editable Moodle pages.",
-        cc11.FLAVOUR.package_files,
+        "För Moodle (importerar Common Cartridge 1.0/1.1): kursen blir redigerbara sidor i Moodle, en sektion per modul.",
+        "For Moodle (imports Common Cartridge 1.0/1.1): the course becomes editable Moodle pages, one section per module.",
+        cc11.FLAVOUR.writer(cc11.MOODLE),
     ),
     PackageFormat(
         "cc13",
         "IMS Common Cartridge 1.3",
         "cc13.imscc",
-        "För Canvas, Brightspace (D2L), Blackboard, Schoology och Open edX: kursen blir redigerbara sidor och moduler.",
-        "For Canvas, Brightspace (D2L), Blackboard, Schoology and Open edX: the course becomes editable pages and modules.",
-        cc13.FLAVOUR.package_files,
+        "För Canvas, Brightspace (D2L), Blackboard och Schoology: kursen blir moduler med en sida per lektion.",
+        "For Canvas, Brightspace (D2L), Blackboard and Schoology: the course becomes modules with a page per lesson.",
+        cc13.FLAVOUR.writer(cc13.CANVAS),
+    ),
+    PackageFormat(
+        "cc13-openedx",
+        "IMS Common Cartridge 1.3 för Open edX",
+        "cc13-openedx.imscc",
+        "För Open edX (importeras med cc2olx) och Canvas förhandsvisning av kurspaket: bilder och länkar skrivs som paketets egna referenser.",
+        "For Open edX (imported with cc2olx) and Canvas's cartridge viewer: images and links are written as the cartridge's own references.",
+        cc13.FLAVOUR.writer(cc13.OPEN_EDX),
     ),
 )
 

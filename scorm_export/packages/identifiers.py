@@ -7,6 +7,20 @@ import re
 
 
 def xml_id(prefix: str, *parts: str) -> str:
-    """An XML NCName such as 'ITEM-oppna-licenser.upphovsratt.vad-ar-upphovsratt' ('/' in keys becomes '.')."""
-    text = ".".join(part.replace("/", ".") for part in parts)
-    return f"{prefix}-{re.sub(r'[^A-Za-z0-9._-]', '-', text)}"
+    """An XML NCName such as 'ITEM-oppna-licenser_upphovsratt_vad-ar-upphovsratt' ('/' in keys becomes '_' too).
+
+    Parts are joined with '_', which no course id or slug contains, so an identifier names one thing; and the
+    result keeps to [A-Za-z0-9_-], which is what SCORM runtimes such as scorm-again accept as a navigation
+    target in `adl.nav.request_valid.choice.{target=…}` (a '.' there makes the answer "unknown").
+    """
+    text = "_".join(part.replace("/", "_") for part in parts)
+    return f"{prefix}-{re.sub(r'[^A-Za-z0-9_-]', '-', text)}"
+
+
+def lesson_item(course_id: str, lesson_key: str) -> str:
+    """A lesson's organization item: in SCORM, the target of a navigation request to it."""
+    return xml_id("ITEM", course_id, lesson_key)
+
+
+def lesson_resource(course_id: str, lesson_key: str) -> str:
+    return xml_id("RES", course_id, lesson_key)

@@ -13,10 +13,10 @@ from lxml import etree
 
 from ..course.model import Course
 from .control_documents import control_files
-from .identifiers import xml_id
+from .identifiers import lesson_item, lesson_resource, xml_id
 from .lom import LomBinding, course_lom
 from .manifest import MANIFEST, Manifest
-from .pages import PackagePages, PageSet
+from .pages import PackagePages, PageSet, about_title
 
 
 def _nothing(element: etree._Element) -> None:
@@ -57,11 +57,15 @@ class ScormFlavour:
         sco = self._scorm_type("sco")
 
         if per_lesson:
+            # the course start page first, a SCO like the lessons: opening it counts, and from it the learner may choose a lesson
+            about_id = xml_id("RES", course.id, "about")
+            self.sco_item(m.item(organization, xml_id("ABOUT", course.id), about_title(course), about_id, **self.item_attributes))
+            m.resource(resources, about_id, "webcontent", [pages.about], href=pages.about, dependencies=[shared_id], attributes=sco)
             for module in course.modules:
                 module_item = m.item(organization, xml_id("ITEM", course.id, module.slug), module.title, **self.item_attributes)
                 for lesson in module.lessons:
-                    resource_id = xml_id("RES", course.id, lesson.key)
-                    item = m.item(module_item, xml_id("ITEM", course.id, lesson.key), lesson.title, resource_id, **self.item_attributes)
+                    resource_id = lesson_resource(course.id, lesson.key)
+                    item = m.item(module_item, lesson_item(course.id, lesson.key), lesson.title, resource_id, **self.item_attributes)
                     self.sco_item(item)
                     path = pages.lesson_paths[lesson.key]
                     m.resource(resources, resource_id, "webcontent", [path], href=path, dependencies=[shared_id], attributes=sco)
@@ -69,7 +73,7 @@ class ScormFlavour:
         else:
             resource_id = xml_id("RES", course.id)
             self.sco_item(m.item(organization, xml_id("ITEM", course.id), course.title, resource_id, **self.item_attributes))
-            files = [pages.launch, *pages.lesson_paths.values()]
+            files = [pages.launch, pages.about, *pages.lesson_paths.values()]
             m.resource(resources, resource_id, "webcontent", files, href=pages.launch, dependencies=[shared_id], attributes=sco)
         self.container(organization)
         m.resource(resources, shared_id, "webcontent", pages.shared, attributes=self._scorm_type("asset"))
