@@ -18,6 +18,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+from lxml import etree
 from playwright.sync_api import expect
 
 from scorm_export.build import BuildOptions, build
@@ -176,7 +177,14 @@ class HarnessSession(ShellView):
     """One launch of a SCO in the harness LMS."""
 
     def __init__(
-        self, page, base: str, standard: str, sco: str = "pkg/index.html", cmi: dict | None = None, faulty: str | None = None
+        self,
+        page,
+        base: str,
+        standard: str,
+        sco: str = "pkg/index.html",
+        cmi: dict | None = None,
+        faulty: str | None = None,
+        targets: dict[str, str] | None = None,
     ) -> None:
         self.page = page
         self.standard = SCORM[standard]
@@ -185,6 +193,8 @@ class HarnessSession(ShellView):
             query += "&cmi=" + quote(json.dumps(cmi))
         if faulty:
             query += f"&faulty={faulty}"
+        if targets:
+            query += "&targets=" + quote(json.dumps(targets))
         page.goto(f"{base}lms.html?{query}")
         super().__init__(page.frame_locator("#sco"))
 
@@ -351,7 +361,7 @@ def test_each_lesson_launched_alone_reports_completed_and_terminates_once(standa
     with served(per_lesson[standard], tmp_path, headers) as base:
         manifest = (tmp_path / "pkg" / "imsmanifest.xml").read_text(encoding="utf-8")
         launches = re.findall(r'<resource [^>]*href="([^"]+)"[^>]*adlcp:scorm[tT]ype="sco"', manifest)
-        assert len(launches) == len(LESSONS)
+        assert len(launches) == 1 + len(LESSONS), "the course start page, then every lesson"
         for href in launches:
             session = HarnessSession(page, base, standard, sco=f"pkg/{href}")
             session.wait_for_call(scorm.commit)
@@ -527,3 +537,95 @@ def test_a_300_lesson_course_read_to_the_end_writes_compact_suspend_data(tmp_pat
         assert session.cmi("cmi.core.lesson_status") == "completed"
     assert len(suspend_data) <= 4096
     assert re.fullmatch(r"v1;_{50};k=[A-Za-z0-9_-]{4}", suspend_data), suspend_data
+
+
+# -- one SCO per lesson: links between lessons go through the LMS
+
+
+def linked_course() -> dict[str, str]:
+    return {
+        **four_lesson_course(),
+        "testkurs/01-forsta/01-intro.md": lesson(
+            "Intro", "Läs [nästa lektion](02-mer.md) och [övningen](../02-andra/01-ovning.md#uppgift).\n"
+        ),
+        "testkurs/02-andra/01-ovning.md": lesson("Övning", "\n## Uppgift\n\nGör så här.\n"),
+    }
+
+
+@pytest.fixture(scope="module")
+def linked(tmp_path_factory) -> dict[str, Path]:
+    return build_packages(tmp_path_factory.mktemp("linked"), linked_course(), ScoMode.PER_LESSON)
+
+
+def item_launches(folder: Path) -> dict[str, str]:
+    """Item identifier -> the file it launches, from the package's manifest."""
+    manifest = etree.parse(str(folder / "imsmanifest.xml"))
+    hrefs = {resource.get("identifier"): resource.get("href") for resource in manifest.iter("{*}resource")}
+    return {item.get("identifier"): hrefs[item.get("identifierref")] for item in manifest.iter("{*}item") if item.get("identifierref")}
+
+
+INTRO = "pkg/lessons/forsta/intro.html"
+
+
+def test_scorm2004_a_link_to_another_lesson_asks_the_lms_to_open_it_and_that_sco_is_recorded(linked, tmp_path, page):
+    problems = Problems(page)
+    with served(linked["scorm2004"], tmp_path) as base:
+        targets = {item: f"pkg/{href}" for item, href in item_launches(tmp_path / "pkg").items()}
+        session = HarnessSession(page, base, "scorm2004", sco=INTRO, targets=targets)
+        session.wait_for_call("Commit")
+        frame = page.frame_locator("#sco")
+        assert frame.locator('a[href$=".html"], a[href*=".html#"]').count() == 0, "nothing may load another SCO in this one"
+        link = frame.locator("a.lesson-ref", has_text="nästa lektion")
+        expect(link).to_have_attribute("data-sco-target", "ITEM-testkurs_forsta_mer")
+        expect(frame.locator(".lesson-ref__where")).to_have_count(0)  # a link needs no pointer to the menu
+        link.click()
+        page.wait_for_function("() => window.calls.filter((call) => call.fn === 'Initialize').length === 2")
+        expect(frame.locator("body")).to_have_attribute("data-lesson", "forsta/mer")
+        page.wait_for_function("() => window.calls.filter((call) => call.fn === 'Commit').length >= 3")
+        calls = session.calls()
+        flow = [
+            (call["fn"], call["args"][:2], call["result"]) for call in calls if call["fn"] in ("Initialize", "Terminate", "SequenceChoice")
+        ]
+        # scorm-again runs the choice while it terminates, so the harness logs it before Terminate returns
+        assert flow == [
+            ("Initialize", [""], "true"),
+            ("SequenceChoice", ["ITEM-testkurs_forsta_mer"], ""),
+            ("Terminate", [""], "true"),
+            ("Initialize", [""], "true"),
+        ], flow
+        request = [call for call in calls if call["fn"] == "SetValue" and call["args"][0] == "adl.nav.request"]
+        assert [(call["args"][1], call["result"]) for call in request] == [("{target=ITEM-testkurs_forsta_mer}choice", "true")]
+        assert session.cmi("cmi.completion_status") == "completed", "the chosen lesson records its own attempt"
+    assert problems.errors == []
+
+
+@pytest.mark.parametrize("standard", STANDARDS, ids=["scorm12", "scorm2004-not-offered"])
+def test_where_the_lms_cannot_open_a_lesson_the_link_names_it_for_the_lms_menu(standard, linked, tmp_path, page):
+    """SCORM 1.2 has no navigation requests; a 2004 LMS that does not say "true" (Moodle says "unknown") is not asked."""
+    scorm = SCORM[standard]
+    with served(linked[standard], tmp_path) as base:
+        session = HarnessSession(page, base, standard, sco=INTRO)
+        session.wait_for_call(scorm.commit)
+        frame = page.frame_locator("#sco")
+        reference = frame.locator(".lesson-ref", has_text="nästa lektion")
+        expect(reference).to_contain_text("(se lektionen ”Mer” i kursens innehåll)")
+        assert frame.locator(".lesson-ref a, a.lesson-ref, a[href$='.html']").count() == 0
+        reference.click()
+        page.wait_for_timeout(300)
+        expect(frame.locator("body")).to_have_attribute("data-lesson", "forsta/intro")
+        fns = [call["fn"] for call in session.calls()]
+        assert fns.count(scorm.initialize) == 1 and scorm.terminate not in fns, fns
+        session.end()
+
+
+def test_the_start_page_of_a_per_lesson_package_offers_every_lesson_through_the_lms(linked, tmp_path, page):
+    with served(linked["scorm2004"], tmp_path) as base:
+        targets = {item: f"pkg/{href}" for item, href in item_launches(tmp_path / "pkg").items()}
+        session = HarnessSession(page, base, "scorm2004", sco="pkg/about.html", targets=targets)
+        session.wait_for_call("Commit")
+        frame = page.frame_locator("#sco")
+        expect(frame.locator(".course-contents a.lesson-ref")).to_have_count(len(LESSONS))
+        frame.locator(".course-contents a.lesson-ref", has_text="Slut").click()
+        expect(frame.locator("body")).to_have_attribute("data-lesson", "andra/slut")
+        choices = [call["args"][0] for call in session.calls() if call["fn"] == "SequenceChoice"]
+        assert choices == ["ITEM-testkurs_andra_slut"]

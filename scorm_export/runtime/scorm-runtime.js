@@ -81,7 +81,7 @@
     scorm2004: {
       api: "API_1484_11", method: (name) => name, location: "cmi.location", entry: "cmi.entry", exit: "cmi.exit",
       sessionTime: "cmi.session_time", status: "cmi.completion_status", progress: "cmi.progress_measure",
-      normalExit: "normal", time: duration2004,
+      normalExit: "normal", time: duration2004, navigation: true,
     },
   };
   // statuses only rise: "completed" or "passed" never goes back to "incomplete"
@@ -310,6 +310,28 @@
     if (!session) return;
     session.report(1, 1);
     session.commit();
+    offerLessonChoices(session);
+  }
+
+  // No SCO may load in another (its Initialize would fail): a lesson names those it refers to, and where
+  // the LMS says it will follow a SCORM 2004 choice request, the name becomes a link asking for it
+  function offerLessonChoices(session) {
+    if (!session.b.navigation) return;
+    document.querySelectorAll(".lesson-ref[data-sco-target]").forEach((reference) => {
+      const target = reference.getAttribute("data-sco-target");
+      if (session.get(`adl.nav.request_valid.choice.{target=${target}}`) !== "true") return;
+      const link = document.createElement("a");
+      link.href = "#";
+      link.className = "lesson-ref";
+      link.setAttribute("data-sco-target", target);
+      const text = reference.querySelector(".lesson-ref__text");
+      while (text && text.firstChild) link.appendChild(text.firstChild);
+      link.addEventListener("click", (event) => {
+        event.preventDefault();
+        if (!session.terminated && session.set("adl.nav.request", `{target=${target}}choice`)) session.terminate();
+      });
+      reference.replaceWith(link);
+    });
   }
 
   // pure helpers for tests; the shell adds lessonShown(key), the handler its lessons' messages reach
