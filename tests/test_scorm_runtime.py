@@ -157,6 +157,17 @@ class ShellView:
     def expect_lesson(self, key: str) -> None:
         expect(self.lesson.locator("body")).to_have_attribute("data-lesson", key)
 
+    def expect_start_page(self) -> None:
+        expect(self.lesson.locator("h1")).to_have_text("Om kursen: Testkurs")
+        expect(self.lesson.locator("body")).not_to_have_attribute("data-lesson", re.compile(".*"))
+
+    def begin(self) -> None:
+        """A new learner: the course opens at its start page, which counts as no lesson; Next leads to the first."""
+        self.expect_start_page()
+        self.expect_progress(0)
+        self.next()
+        self.expect_lesson(LESSONS[0])
+
     def expect_current(self, key: str) -> None:
         expect(self.shell.locator(f'.shell__menu a[data-lesson="{key}"]')).to_have_attribute("aria-current", "page")
         assert self.shell.locator(".shell__menu a[aria-current]").count() == 1
@@ -251,7 +262,7 @@ def test_reading_every_lesson_reports_completion_bookmark_and_terminates_once(
     scorm = SCORM[standard]
     with served(single[standard], tmp_path, headers) as base:
         session = HarnessSession(page, base, standard)
-        session.expect_lesson(LESSONS[0])
+        session.begin()
         session.expect_progress(1)
         assert session.values(scorm.status) == ["incomplete"]
         session.next()
@@ -297,6 +308,7 @@ def test_second_session_resumes_at_the_bookmark_with_progress_kept(standard, hea
     scorm = SCORM[standard]
     with served(single[standard], tmp_path, headers) as base:
         first = HarnessSession(page, base, standard)
+        first.begin()
         first.expect_progress(1)
         first.menu(LESSONS[2])  # skip the second lesson
         first.expect_lesson(LESSONS[2])
@@ -323,8 +335,8 @@ def test_second_session_resumes_at_the_bookmark_with_progress_kept(standard, hea
         assert [call["fn"] for call in second.calls()].count(scorm.terminate) == 1
 
 
-def test_first_lesson_counts_even_when_it_loads_before_the_shell_listens(single, tmp_path, page):
-    # every frame notes the messages it receives, so the test sees the lesson's announcement reach the shell
+def test_the_start_page_counts_no_lesson_even_when_it_loads_before_the_shell_listens(single, tmp_path, page):
+    # every frame notes the messages it receives, so the test sees the start page's announcement reach the shell
     page.add_init_script("window.receivedMessages = []; addEventListener('message', (event) => receivedMessages.push(event.data));")
 
     def held_shell(route):
@@ -338,15 +350,18 @@ def test_first_lesson_counts_even_when_it_loads_before_the_shell_listens(single,
     page.route("**/assets/scorm-runtime.js", held_shell)
     with served(single["scorm12"], tmp_path) as base:
         session = HarnessSession(page, base, "scorm12")
-        session.expect_lesson(LESSONS[0])
+        session.expect_start_page()
         shell = page.locator("#sco").element_handle().content_frame()
         shell.wait_for_function(
-            "(key) => receivedMessages.some((message) => message?.type === 'scorm-export:lesson' && message.key === key)",
-            arg=LESSONS[0],
+            "() => receivedMessages.some((message) => message?.type === 'scorm-export:lesson' && message.key === 'about')"
         )
-        assert session.calls() == []  # the lesson has announced itself, the shell did not listen yet
+        assert session.calls() == []  # the start page has announced itself, the shell did not listen yet
         shell.wait_for_function("typeof window.startShellRuntime === 'function'")
         shell.evaluate("startShellRuntime()")
+        session.expect_progress(0)
+        assert session.seen_marks() == []
+        session.next()
+        session.expect_lesson(LESSONS[0])
         session.expect_progress(1)
         session.expect_current(LESSONS[0])
 
@@ -385,6 +400,7 @@ def test_without_an_lms_progress_is_kept_in_local_storage_without_console_errors
     with served(single["scorm12"], tmp_path) as base:
         page.goto(f"{base}pkg/index.html")
         shell = ShellView(page)
+        shell.begin()
         shell.expect_progress(1)
         shell.next()
         shell.expect_progress(2)
@@ -406,6 +422,7 @@ def test_without_an_lms_a_throwing_local_storage_breaks_nothing(single, tmp_path
     with served(single["scorm2004"], tmp_path) as base:
         page.goto(f"{base}pkg/index.html")
         shell = ShellView(page)
+        shell.begin()
         shell.expect_progress(1)
         shell.next()
         shell.expect_progress(2)
@@ -418,6 +435,7 @@ def test_offline_course_opened_from_file_tracks_progress(single, tmp_path, page)
         archive.extractall(tmp_path / "pkg")
     page.goto((tmp_path / "pkg" / "index.html").as_uri())
     shell = ShellView(page)
+    shell.begin()
     shell.expect_progress(1)
     shell.next()
     shell.expect_lesson(LESSONS[1])
@@ -461,6 +479,7 @@ def test_an_lms_that_throws_or_refuses_never_breaks_the_course(faulty, single, t
     problems = Problems(page)
     with served(single["scorm12"], tmp_path) as base:
         session = HarnessSession(page, base, "scorm12", faulty=faulty)
+        session.begin()
         session.expect_progress(1)
         session.next()
         session.expect_progress(2)
@@ -525,7 +544,7 @@ def test_a_300_lesson_course_read_to_the_end_writes_compact_suspend_data(tmp_pat
     package = build_packages(tmp_path / "project", files)["scorm12"]
     with served(package, tmp_path / "served") as base:
         session = HarnessSession(page, base, "scorm12")
-        session.expect_progress(1, 300)
+        session.expect_progress(0, 300)
         # reading 300 lessons by clicking would take minutes; the same handler the lesson messages call
         session.page.frame_locator("#sco").locator("body").evaluate("""() => {
             const config = JSON.parse(document.getElementById("course-config").textContent);
