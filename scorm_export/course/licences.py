@@ -10,7 +10,8 @@ from .model import Licence
 from .sources import YamlMap, parse_yaml, read_text
 
 _CONDITIONS = {"BY", "SA", "NC", "ND"}
-_KINDS = ["licence", "dedication", "mark"]
+# a RightsStatements.org statement says what the rights are; it grants nothing
+_KINDS = ["licence", "dedication", "mark", "statement"]
 _FIELDS = ["id", "kind", "short_name", "name", "deed", "legal_code", "conditions"]
 
 

@@ -14,6 +14,7 @@ from ..problems import Problems
 from ..project import Project
 from ..second_process import InBackground
 from . import digcomp
+from .compatibility import conflict
 from .fields import FieldReader
 from .html_policy import checked
 from .licences import load_licences
@@ -21,6 +22,7 @@ from .model import (
     Asset,
     Catalogue,
     Course,
+    Credit,
     DigComp,
     Lesson,
     Level,
@@ -39,6 +41,9 @@ from .svg_safety import svg_problems
 
 COURSE_FILE = "course.yml"
 MODULE_FILE = "module.yml"
+# an asset's TASL sits beside it: bilder/karta.jpg has bilder/karta.jpg.yml
+CREDIT_SUFFIX = ".yml"
+CREDIT_FIELDS = ["title", "creators", "source", "licence", "changes", "separate_work"]
 COURSE_FIELDS = [
     "id",
     "title",
@@ -239,7 +244,7 @@ class _CourseLoader:
         if header is None:
             return None
         course = header.course
-        assets = self._assets(files, course.licence, ", ".join(person.name for person in course.authors))
+        assets = self._assets(files, course)
         duration = header.duration or sum(module.duration_minutes for module in built)
         return replace(course, duration_minutes=duration, modules=built, assets=assets)
 
@@ -313,30 +318,32 @@ class _CourseLoader:
         )
         return _CourseHeader(course, duration)
 
-    def _people(self, fields: FieldReader, key: str) -> tuple[Person, ...]:
+    def _people(self, fields: FieldReader, key: str, path: Path | None = None, required: bool = True) -> tuple[Person, ...]:
+        path = path or self.course_file
         items = fields.items(key)
         if not items:
             # an empty list ('authors: []') names nobody either; a wrong type was reported by items()
-            if not fields.has(key) or fields.raw(key) == []:
+            if required and (not fields.has(key) or fields.raw(key) == []):
                 self.problems.error(
-                    self.course_file,
+                    path,
                     fields.line(key),
-                    f"obligatoriskt fält '{key}' saknas i {COURSE_FILE} (required field missing), t.ex. {key}: [{{name: Namn Namnsson}}]",
+                    f"obligatoriskt fält '{key}' saknas i {path.name} (required field missing), t.ex. {key}: [{{name: Namn Namnsson}}]",
                 )
             return ()
-        people = [self._person(item, line, "varje författare", "- name: Namn Namnsson") for item, line in items]
+        people = [self._person(item, line, "varje upphovsperson", "- name: Namn Namnsson", path, key) for item, line in items]
         return tuple(person for person in people if person is not None)
 
-    def _person(self, item: object, line: int, who: str, example: str) -> Person | None:
+    def _person(self, item: object, line: int, who: str, example: str, path: Path | None = None, key: str = "authors") -> Person | None:
+        path = path or self.course_file
         if isinstance(item, str) and item.strip():
             return Person(item.strip())
         if isinstance(item, YamlMap):
-            person = FieldReader(item, self.course_file, self.problems, "authors")
+            person = FieldReader(item, path, self.problems, key)
             name = person.text("name", required=True, example="Namn Namnsson")
             url = person.url("url", required=False, mailto=True)
             person.report_unknown(["name", "url"])
             return Person(name, url) if name else None
-        self.problems.error(self.course_file, line, f"{who} ska ha ett namn, t.ex. {example} (expected a name)")
+        self.problems.error(path, line, f"{who} ska ha ett namn, t.ex. {example} (expected a name)")
         return None
 
     def _publisher(self, fields: FieldReader) -> Person:
@@ -509,7 +516,7 @@ class _CourseLoader:
             toc_tokens=rendered.toc_tokens,
         )
 
-    def _assets(self, files: CourseFiles, licence: Licence, attribution: str) -> tuple[Asset, ...]:
+    def _assets(self, files: CourseFiles, course: Course) -> tuple[Asset, ...]:
         by_path: dict[str, Path] = {}
         assets = []
         for real, path in sorted(files.asset_paths.items(), key=lambda item: item[1]):
@@ -529,8 +536,95 @@ class _CourseLoader:
                 for problem in svg_problems(data):
                     self.problems.error(real, problem.line, problem.message)
             source = real.relative_to(files.course_root).as_posix()
-            assets.append(Asset(source, path, data, _media_type(path), licence, attribution))
+            assets.append(Asset(source, path, data, _media_type(path), self._credit(real, course)))
+        self._report_orphan_credits(files.course_root)
         return tuple(assets)
+
+    def _credit(self, real: Path, course: Course) -> Credit:
+        """The asset's TASL from the file beside it (`<file name>.yml`), or the course's licence and authors."""
+        tasl = real.with_name(real.name + CREDIT_SUFFIX)
+        inherited = Credit(real.name, course.authors, None, course.licence, inherited=True)
+        if not tasl.is_file():
+            return inherited
+        text = read_text(tasl, self.problems)
+        data = parse_yaml(text, tasl, self.problems) if text is not None else None
+        if not isinstance(data, YamlMap):
+            if data is not None:
+                self.problems.error(tasl, 1, f"{tasl.name} ska bestå av fält på formen 'namn: värde', t.ex. licence: CC-BY-4.0")
+            return inherited
+        fields = FieldReader(data, tasl, self.problems, tasl.name)
+        licence_id = fields.text("licence", required=True, example="CC-BY-4.0")
+        licence = self.licences.get(licence_id)
+        if licence_id and licence is None:
+            known = ", ".join(sorted(self.licences))
+            self.problems.error(
+                tasl, fields.line("licence"), f"okänd licens '{licence_id}'; använd en id från licenses/: {known} (unknown licence)"
+            )
+        title = fields.text("title", required=False, default=real.name)
+        creators = self._people(fields, "creators", tasl, required=False)
+        source = fields.url("source", required=False)
+        changes = fields.text("changes", required=False)
+        separate_work = self._separate_work(fields, tasl)
+        fields.report_unknown(CREDIT_FIELDS)
+        if licence is None:
+            return inherited
+        if licence.requires_attribution and not creators:
+            self.problems.error(
+                tasl,
+                fields.line("licence"),
+                f"{licence.short_name} kräver att upphovspersonen anges: lägg till creators: [Namn Namnsson] "
+                f"(the licence requires attribution: name the creator)",
+            )
+        self._check_compatibility(real, tasl, fields, course.licence, licence, separate_work)
+        return Credit(title, creators, source, licence, changes, separate_work)
+
+    def _separate_work(self, fields: FieldReader, tasl: Path) -> str:
+        value = fields.raw("separate_work")
+        if value is None or value is False:
+            return ""
+        if not isinstance(value, str) or not value.strip():
+            self.problems.error(
+                tasl,
+                fields.line("separate_work"),
+                "separate_work ska vara skälet i klartext, t.ex. separate_work: Fotografiet används med tillstånd av museet "
+                "(give the reason as text)",
+            )
+            return ""
+        return value.strip()
+
+    def _check_compatibility(
+        self, real: Path, tasl: Path, fields: FieldReader, course: Licence, asset: Licence, separate_work: str
+    ) -> None:
+        why = conflict(course, asset)
+        if why and not separate_work:
+            self.problems.error(
+                tasl,
+                fields.line("licence"),
+                f"{real.name} är {asset.short_name} men kursen är {course.short_name}: {why[0]}; den som återanvänder kursen "
+                f"enligt dess licens skulle bryta mot villkoren för {real.name}. Byt fil, eller publicera den under egna villkor "
+                f"med separate_work: <skäl> ({real.name} is {asset.short_name} in a {course.short_name} course: {why[1]})",
+            )
+        elif separate_work and not why:
+            self.problems.warning(
+                tasl,
+                fields.line("separate_work"),
+                f"{asset.short_name} passar kursens licens {course.short_name}: separate_work behövs inte "
+                f"(the licence fits the course's; separate_work is not needed)",
+            )
+
+    def _report_orphan_credits(self, course_root: Path) -> None:
+        """A TASL file whose file is missing (renamed or deleted) would silently stop crediting anything."""
+        for tasl in sorted(course_root.rglob(f"*{CREDIT_SUFFIX}")):
+            if tasl.name in (COURSE_FILE, MODULE_FILE) and tasl.parent in (course_root, *course_root.iterdir()):
+                continue
+            target = tasl.with_name(tasl.name.removesuffix(CREDIT_SUFFIX))
+            if not target.is_file():
+                self.problems.error(
+                    tasl,
+                    1,
+                    f"källangivelsen hör till {target.name}, som inte finns här; byt namn på {tasl.name} eller ta bort den "
+                    f"(a TASL file for a file that does not exist)",
+                )
 
 
 def _line_of(body: str, first_line: int, needle: str) -> int:

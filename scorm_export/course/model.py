@@ -13,8 +13,8 @@ from functools import cached_property
 
 @dataclass(frozen=True)
 class Licence:
-    id: str  # SPDX identifier
-    kind: str  # licence | dedication | mark
+    id: str  # SPDX identifier, or RS-<code>-1.0 for a RightsStatements.org statement
+    kind: str  # licence | dedication (CC0) | mark (PDM) | statement (RightsStatements.org: not an open licence)
     short_name: str
     name_sv: str
     name_en: str
@@ -28,6 +28,11 @@ class Licence:
     @property
     def requires_attribution(self) -> bool:
         return "BY" in self.conditions
+
+    @property
+    def is_free_cultural(self) -> bool:
+        """A licence of Free Cultural Works (freedomdefined.org): CC BY, CC BY-SA, CC0, the Public Domain Mark."""
+        return self.kind != "statement" and set(self.conditions) <= {"BY", "SA"}
 
 
 @dataclass(frozen=True)
@@ -71,13 +76,41 @@ class DigComp:
 
 
 @dataclass(frozen=True)
+class Credit:
+    """An asset's TASL (title, author, source, licence), from its TASL file or inherited from the course."""
+
+    title: str
+    creators: tuple[Person, ...]
+    source: str | None  # where the original lives (a collection record, say)
+    licence: Licence
+    changes: str = ""  # what was changed: "beskuren", "färgjusterad"
+    separate_work: str = ""  # why it is published under its own terms, outside the course's licence; "" if it is not
+    inherited: bool = False  # no TASL file: the course's licence and authors
+
+    @property
+    def attribution(self) -> str:
+        return ", ".join(person.name for person in self.creators)
+
+
+@dataclass(frozen=True)
 class Asset:
     source: str  # path relative to the course folder, as the author wrote the file name
     path: str  # ASCII output path relative to the course root, e.g. "upphovsratt/bilder/tidslinje.svg"
     data: bytes
     media_type: str
-    licence: Licence
-    attribution: str
+    credit: Credit
+
+    @property
+    def licence(self) -> Licence:
+        return self.credit.licence
+
+    @property
+    def attribution(self) -> str:
+        return self.credit.attribution
+
+    @property
+    def file_name(self) -> str:
+        return self.source.rpartition("/")[2]
 
 
 class ReferenceKind(str, Enum):
@@ -167,6 +200,21 @@ class Course:
     @cached_property
     def _assets_by_path(self) -> dict[str, Asset]:
         return {asset.path: asset for asset in self.assets}
+
+    @property
+    def separate_works(self) -> tuple[Asset, ...]:
+        """Parts published under their own terms, outside the course's licence: what every output must list."""
+        return tuple(asset for asset in self.assets if asset.credit.separate_work)
+
+    @property
+    def other_licences(self) -> tuple[Asset, ...]:
+        """Assets under another licence than the course's own, compatible or not."""
+        return tuple(asset for asset in self.assets if asset.licence != self.licence)
+
+    @property
+    def is_free_cultural_work(self) -> bool:
+        """The course and every part of it under a licence of Free Cultural Works."""
+        return self.licence.is_free_cultural and all(asset.licence.is_free_cultural for asset in self.assets)
 
     def lesson(self, key: str) -> Lesson:
         return self._lessons_by_key[key]
