@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from .build import BuildOptions, build, check
-from .course.model import ScoMode
+from .course.model import Catalogue, ScoMode
 from .problems import Problems
 from .project import Project, ProjectNotFound, find_root
 from .second_process import SecondProcessError
@@ -62,7 +62,22 @@ def _check(project: Project) -> int:
         return 1
     lessons = sum(len(course.lessons) for course in result.catalogue.courses)
     print(f"Allt innehåll är korrekt: {len(result.catalogue.courses)} kurser, {lessons} lektioner.")
+    print(credits_summary(result.catalogue))
     return 0
+
+
+def credits_summary(catalogue: Catalogue) -> str:
+    """How many files credit themselves and how many inherit the course's licence and authors (TASL files are opt-in)."""
+    assets = [asset for course in catalogue.courses for asset in course.assets]
+    inherited = [asset for asset in assets if asset.credit.inherited]
+    separate = [asset for course in catalogue.courses for asset in course.separate_works]
+    line = (
+        f"Källangivelser: {len(assets) - len(inherited)} av {len(assets)} filer har en egen (TASL-fil bredvid filen); "
+        f"{len(inherited)} ärver kursens licens och upphovspersoner."
+    )
+    if separate:
+        line += f" {len(separate)} publiceras under egna villkor (separate_work)."
+    return line
 
 
 def _build(project: Project, options: BuildOptions) -> int:

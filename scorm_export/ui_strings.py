@@ -63,6 +63,40 @@ STRINGS: dict[str, dict[str, str]] = {
     "skip_to_content": {"sv": "Hoppa till innehållet", "en": "Skip to content"},
     "seen": {"sv": "läst", "en": "read"},
     "image_credits": {"sv": "Bilder", "en": "Images"},
+    "credits_page": {"sv": "Licenser och källor", "en": "Licences and sources"},
+    "credits_link": {"sv": "Licenser och källor för hela kursen", "en": "Licences and sources for the whole course"},
+    "credits_intro": {
+        "sv": "Varje fil i kursen med titel, upphovsperson, källa och licens (TASL). Ange dem så här när du återanvänder en fil.",
+        "en": "Every file in the course with its title, creator, source and licence (TASL). Credit them like this when you reuse a file.",
+    },
+    "credit_file": {"sv": "Fil", "en": "File"},
+    "credit_title": {"sv": "Titel", "en": "Title"},
+    "credit_creators": {"sv": "Upphovsperson", "en": "Creator"},
+    "credit_source": {"sv": "källa", "en": "source"},
+    "credit_source_heading": {"sv": "Källa", "en": "Source"},
+    "credit_note": {"sv": "Anmärkning", "en": "Note"},
+    "credit_changes": {"sv": "ändrad", "en": "changed"},
+    "credit_inherited": {
+        "sv": "ingen egen källangivelse: kursens licens och upphovspersoner",
+        "en": "no credit of its own: the course's licence and authors",
+    },
+    "separate_work": {"sv": "egna villkor, utanför kursens licens", "en": "own terms, outside the course's licence"},
+    "course_all_open": {
+        "sv": "Hela kursen, med alla bilder, får återanvändas enligt {licence}.",
+        "en": "The whole course, every image included, may be reused under {licence}.",
+    },
+    "course_other_licences": {
+        "sv": "Hela kursen får återanvändas enligt {licence}. Några bilder har egna licenser som är förenliga med den; ange dem som det står i listan.",
+        "en": "The whole course may be reused under {licence}. Some images have licences of their own that are compatible with it; credit them as listed.",
+    },
+    "course_separate_parts": {
+        "sv": "Kursen får återanvändas enligt {licence}, utom de här delarna, som har egna villkor och inte omfattas av kursens licens:",
+        "en": "The course may be reused under {licence}, except these parts, which have terms of their own and are not covered by the course's licence:",
+    },
+    "free_cultural_work": {
+        "sv": "Kursen och alla dess delar är fria kulturverk (Free Cultural Works): de får användas, ändras och delas för alla ändamål.",
+        "en": "The course and every part of it are Free Cultural Works: they may be used, changed and shared for any purpose.",
+    },
     "accessibility_statement": {"sv": "Tillgänglighetsredogörelse", "en": "Accessibility statement"},
     "from_course": {
         "sv": "Ur kursen {title} av {attribution}, licensierad under",

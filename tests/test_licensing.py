@@ -209,3 +209,20 @@ def test_separate_work_needs_a_reason_and_is_only_a_warning_where_the_licence_fi
 def test_a_course_is_a_free_cultural_work_only_when_it_and_every_part_are(load, course_licence, asset_licence, free):
     result = load(course(course_licence, tasl(asset_licence)))
     assert result.catalogue.courses[0].is_free_cultural_work is free
+
+
+def test_check_says_how_many_files_inherit_the_courses_licence(load):
+    from scorm_export.cli import credits_summary
+
+    result = load(
+        course(
+            "CC-BY-4.0",
+            tasl("RS-InC-1.0", separate_work="Med tillstånd."),
+            **{"testkurs/01-forsta/02-mer.md": lesson("Mer", "![Ruta](bilder/ruta.svg)\n"), "testkurs/01-forsta/bilder/ruta.svg": SVG},
+        )
+    )
+    assert not result.problems.errors, messages(result)
+    assert credits_summary(result.catalogue) == (
+        "Källangivelser: 1 av 2 filer har en egen (TASL-fil bredvid filen); 1 ärver kursens licens och upphovspersoner."
+        " 1 publiceras under egna villkor (separate_work)."
+    )

@@ -217,6 +217,7 @@ def test_build_py_finds_the_project_from_a_folder_inside_it(tmp_path):
     result = _run([str(REPO / "build.py"), "check"], cwd=inside)
     assert result.returncode == 0, result.stderr
     assert "1 kurser, 2 lektioner" in result.stdout  # the tiny project, not the repository's own samples
+    assert "Källangivelser: 0 av 0 filer har en egen" in result.stdout
 
 
 def test_build_py_run_from_another_folder_uses_its_own_project(tmp_path):

@@ -9,6 +9,7 @@ import functools
 import hashlib
 import html
 import posixpath
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,10 +22,11 @@ from ..course.model import Catalogue, Course, Lesson, Reference, ReferenceKind
 from ..packages.formats import PackageFile
 from ..relink import Target, relink_html, relink_markdown
 from ..templates import markdown_environment
-from .metadata import course_json_ld
+from .metadata import course_json_ld, images_json_ld
 from .prerendered import MARKER, PrerenderedBody
 
 ACCESSIBILITY_PAGE = "tillganglighet.md"
+CREDITS_PAGE = "licenser-och-kallor.md"
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,11 @@ class DocsTree:
 
 def lesson_doc(course: Course, lesson: Lesson) -> str:
     return f"{course.id}/{lesson.module_slug}/{lesson.slug}.md"
+
+
+def credits_doc(course: Course) -> str:
+    """The course's page of licences and sources (no lesson slug is without its module folder)."""
+    return f"{course.id}/{CREDITS_PAGE}"
 
 
 def site_lesson_markdown(course: Course, lesson: Lesson, use_directory_urls: bool = True) -> str:
@@ -94,6 +101,7 @@ def write_docs_tree(
     Courses in `unchanged` (ids) already have their files in `docs` as they would be written: only their
     navigation is made (the preview's incremental rebuild).
     """
+    credit = env.get_template("credit.html").module  # the one way a file is credited, in every output
     env = markdown_environment(env)
     bodies: dict[str, PrerenderedBody] = {}
     strings = ui_strings.strings("sv")
@@ -119,7 +127,7 @@ def write_docs_tree(
         if course.id in unchanged:
             written.update(_course_docs(course))
             nav.append({_nav_title(course.title): _course_nav(course)})
-            pages += 1 + len(course.lessons)
+            pages += 2 + len(course.lessons)
             continue
         write(
             f"{course.id}/index.md",
@@ -129,6 +137,9 @@ def write_docs_tree(
                 downloads=downloads.get(course.id, []),
                 json_ld=course_json_ld(course),
                 lesson_doc=functools.partial(_course_relative_doc, course),
+                credits_url=get_relative_url(
+                    page_url(credits_doc(course), use_directory_urls), page_url(f"{course.id}/index.md", use_directory_urls)
+                ),
             ),
         )
         lessons = course.lessons
@@ -157,13 +168,21 @@ def write_docs_tree(
                         body=body,
                         body_hash=body_hash,
                         t=course_strings,
-                        media=course.assets_of(lesson),
+                        **_lesson_credits(course, lesson, credit, use_directory_urls),
                     ),
                 )
         for asset in course.assets:
             write(f"{course.id}/{asset.path}", asset.data)
+        write(
+            credits_doc(course),
+            env.get_template("docs/credits.md.j2").render(
+                course=course,
+                t=course_strings,
+                course_url=get_relative_url(f"{course.id}/", page_url(credits_doc(course), use_directory_urls)),
+            ),
+        )
         nav.append({_nav_title(course.title): _course_nav(course)})
-        pages += 1 + len(lessons)
+        pages += 2 + len(lessons)
     write(ACCESSIBILITY_PAGE, env.get_template("docs/accessibility.md.j2").render(a=accessibility, t=strings))
     nav.append({strings["accessibility_statement"]: ACCESSIBILITY_PAGE})
     return DocsTree(nav, pages + 1, bodies, frozenset(written))
@@ -178,14 +197,45 @@ def _course_docs(course: Course) -> list[str]:
         f"{course.id}/index.md",
         *(lesson_doc(course, lesson) for lesson in course.lessons),
         *(f"{course.id}/{asset.path}" for asset in course.assets),
+        credits_doc(course),
     ]
 
 
 def _course_nav(course: Course) -> list[Any]:
-    return [f"{course.id}/index.md"] + [
-        {f"{index}. {_nav_title(module.title)}": [{_nav_title(lesson.title): lesson_doc(course, lesson)} for lesson in module.lessons]}
-        for index, module in enumerate(course.modules, start=1)
+    return [
+        f"{course.id}/index.md",
+        *(
+            {f"{index}. {_nav_title(module.title)}": [{_nav_title(lesson.title): lesson_doc(course, lesson)} for lesson in module.lessons]}
+            for index, module in enumerate(course.modules, start=1)
+        ),
+        {_nav_title(ui_strings.strings(course.language)["credits_page"]): credits_doc(course)},
     ]
+
+
+def _lesson_credits(course: Course, lesson: Lesson, credit: Any, use_directory_urls: bool) -> dict[str, Any]:
+    """What a lesson page says about its files: a credit under each image, all of them in the footer, JSON-LD.
+
+    `credit` is the theme's credit.html; the image URLs are those the page's body uses (the same target).
+    """
+    here = page_url(lesson_doc(course, lesson), use_directory_urls)
+    target = _site_target(course, lesson, use_directory_urls)
+    strings = ui_strings.strings(course.language)
+    shown = course.assets_of(lesson)
+    credit_html = {asset.path: str(credit.short(asset, strings)) for asset in shown}
+    urls = {reference.target: target(reference) or "" for reference in lesson.references if reference.kind is ReferenceKind.ASSET}
+    credits_url = get_relative_url(page_url(credits_doc(course), use_directory_urls), here)
+    images = [(asset, urls[asset.path]) for asset in shown if asset.media_type.startswith("image/")]
+    return {
+        "credits": [credit_html[asset.path] for asset in shown],
+        "figures": {url: credit_html[asset.path] for asset, url in images},
+        "credits_url": credits_url,
+        "json_ld": images_json_ld(images, credits_url, {path: html_text(text) for path, text in credit_html.items()}) if images else None,
+    }
+
+
+def html_text(fragment: str) -> str:
+    """The text of an HTML fragment of ours (a credit): tags dropped, references decoded."""
+    return html.unescape(re.sub(r"<[^>]+>", "", fragment))
 
 
 def _nav_title(text: str) -> str:

@@ -1,10 +1,10 @@
-"""Machine-readable course metadata for the site: schema.org `Course` as JSON-LD."""
+"""Machine-readable metadata for the site: schema.org `Course` and `ImageObject` as JSON-LD."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from ..course.model import Course
+from ..course.model import Asset, Course
 from ..ui_strings import iso_duration
 
 
@@ -47,3 +47,23 @@ def _person(person, kind: str) -> dict[str, Any]:
     if person.url:
         data["url"] = person.url
     return data
+
+
+def images_json_ld(assets: list[tuple[Asset, str]], credits_url: str, credit_text: dict[str, str]) -> dict[str, Any]:
+    """schema.org `ImageObject`s for the files a page shows: (asset, its URL from the page); `credit_text` by asset path."""
+    graph = []
+    for asset, url in assets:
+        credit = asset.credit
+        image: dict[str, Any] = {
+            "@type": "ImageObject",
+            "contentUrl": url,
+            "name": credit.title,
+            "license": credit.licence.legal_code,
+            "acquireLicensePage": credit.source or credits_url,
+            "creditText": credit_text[asset.path],
+            "encodingFormat": asset.media_type,
+        }
+        if credit.creators:
+            image["creator"] = [_person(person, "Person") for person in credit.creators]
+        graph.append(image)
+    return {"@context": "https://schema.org", "@graph": graph}

@@ -11,6 +11,8 @@ import yaml
 
 from .. import ui_strings
 from ..project import Project
+from .figures import PLUGIN_NAME as FIGURES_PLUGIN
+from .figures import CreditedFigures
 from .prerendered import PLUGIN_NAME, PrerenderedBodies, PrerenderedBody
 from .settings import SiteSettings
 
@@ -54,6 +56,7 @@ def mkdocs_config(
         raise SiteRenderError(f"MkDocs kunde inte läsa inställningarna: {exc}") from exc
     if bodies is not None:
         loaded.plugins[PLUGIN_NAME] = PrerenderedBodies(bodies)
+    loaded.plugins[FIGURES_PLUGIN] = CreditedFigures()
     return loaded
 
 
