@@ -56,6 +56,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "about_course": {"sv": "Om kursen", "en": "About the course"},
     # a link to another lesson where only the LMS can open it: the lesson is named for its own menu
     "lesson_reference": {"sv": "se lektionen ”{title}” i kursens innehåll", "en": "see the lesson “{title}” in the course contents"},
+    "page_reference": {"sv": "se sidan ”{title}” i kursens innehåll", "en": "see the page “{title}” in the course contents"},
     "previous": {"sv": "Föregående", "en": "Previous"},
     "next": {"sv": "Nästa", "en": "Next"},
     "progress_text": {"sv": "{seen} av {total} lektioner lästa", "en": "{seen} of {total} lessons read"},

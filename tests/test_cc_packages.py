@@ -223,7 +223,7 @@ def test_organization_is_start_page_then_modules_then_lessons_then_further_readi
     title = f"{{{CP[key]}}}title"
     outline = [(m.findtext(title), [item.findtext(title) for item in cartridge.find("cp:item", m)]) for m in modules]
     assert outline == [
-        ("Om kursen", ["Om kursen"]),
+        ("Om kursen", ["Om kursen", "Licenser och källor"]),
         ("Första modulen", ["Intro", "Mer"]),
         ("Andra modulen", ["Slut"]),
         ("Vidare läsning", ["Wikipedia – Upphovsrätt", "Creative Commons – Licenser"]),
@@ -319,7 +319,10 @@ def test_moodle_reads_a_link_to_another_lesson_as_the_lessons_name_for_its_cours
     cartridge = cartridges["cc11"]
     _, page = lesson_page(cartridge)
     assert not [a.get("href") for a in page.iter("a") if a.get("href", "").endswith(".html")], "no link Moodle would break"
-    named = [" ".join(span.text_content().split()) for span in page.find_class("lesson-ref")]
+    in_body = [
+        span for span in page.find_class("lesson-ref") if not any(a.get("class") == "cc-page__licence" for a in span.iterancestors())
+    ]
+    named = [" ".join(span.text_content().split()) for span in in_body]
     assert named == [
         "nästa lektion (se lektionen ”Mer” i kursens innehåll)",
         "avslutningen (se lektionen ”Slut” i kursens innehåll)",
@@ -370,11 +373,16 @@ def test_a_cartridge_page_is_content_and_licence_without_the_packages_chrome(car
 @pytest.mark.parametrize("key", CARTRIDGES)
 def test_the_start_page_tells_what_the_course_is_and_lists_its_lessons(cartridges, key):
     cartridge = cartridges[key]
-    href = cartridge.resources()["RES-testkurs_about"].get("href")
-    assert href == "web_resources/about.html"
-    page = html.fromstring(cartridge.files[href])
+    page = html.fromstring(cartridge.files[cartridge.resources()["RES-testkurs_about"].get("href")])
     text = " ".join(page.text_content().split())
-    for expected in ("En liten kurs för tester.", "Beräknad tid", "Målgrupp", "Innehåll", "Licens och källangivelse"):
+    for expected in (
+        "En liten kurs för tester.",
+        "Beräknad tid",
+        "Målgrupp",
+        "Innehåll",
+        "Licens och källangivelse",
+        "Licenser och källor",
+    ):
         assert expected in text, expected
     contents = page.find_class("course-contents")[0]
     assert [" ".join(li.text_content().split()) for li in contents.iter("li") if li.find("ol") is None] == [
@@ -382,7 +390,26 @@ def test_the_start_page_tells_what_the_course_is_and_lists_its_lessons(cartridge
         "Mer – 5 min",
         "Slut – 5 min",
     ]
-    assert "Träd i parken.png" in text, "the start page credits every image of the course"
+
+
+@pytest.mark.parametrize("key", CARTRIDGES)
+def test_the_credits_page_lists_every_file_with_its_tasl_and_the_licence_file_is_at_the_root(cartridges, key):
+    cartridge = cartridges[key]
+    page = html.fromstring(cartridge.files[cartridge.resources()["RES-testkurs_credits"].get("href")])
+    rows = [[" ".join(cell.text_content().split()) for cell in row.iter("td")] for row in page.iter("tr") if row.find("td") is not None]
+    assert rows == [
+        [
+            "Träd i parken.png",
+            "Träd i parken.png",
+            "Testredaktionen",
+            "",
+            "Creative Commons Erkännande 4.0 Internationell (CC BY 4.0)",
+            "ingen egen källangivelse: kursens licens och upphovspersoner",
+        ]
+    ]
+    licence = cartridge.files["LICENSE.txt"].decode()
+    assert "https://creativecommons.org/licenses/by/4.0/legalcode.sv" in licence
+    assert "Every file in the package has the course's licence." in licence
 
 
 # --- Moodle's sections, as its importer (backup/cc/cc2moodle.php) derives them ------------------------------
@@ -426,7 +453,7 @@ def moodle_sections(cartridge: Cartridge) -> list[tuple[int, str, list[tuple[str
 
 def test_moodle_puts_the_start_page_in_the_general_section_and_each_module_in_its_own(cartridges):
     assert moodle_sections(cartridges["cc11"]) == [
-        (0, "Om kursen", [("Om kursen", 0)]),
+        (0, "Om kursen", [("Om kursen", 0), ("Licenser och källor", 0)]),
         (1, "Första modulen", [("Intro", 0), ("Mer", 0)]),
         (2, "Andra modulen", [("Slut", 0)]),
         (3, "Vidare läsning", [("Wikipedia – Upphovsrätt", 0), ("Creative Commons – Licenser", 0)]),

@@ -129,8 +129,9 @@ def test_paths_are_ascii_without_spaces_and_the_manifest_is_at_the_root(builds):
     for _, _, data in every_package(builds):
         names = package(data).namelist()
         assert names[0] == "imsmanifest.xml"
-        # our own paths; the control documents keep their published names (XMLSchema.dtd)
-        assert all(re.fullmatch(r"[a-z0-9][a-z0-9._/-]*", name) for name in set(names) - control_documents(names)), names
+        # our own paths; the control documents keep their published names (XMLSchema.dtd), the licence its customary one
+        ours = set(names) - control_documents(names) - {"LICENSE.txt"}
+        assert all(re.fullmatch(r"[a-z0-9][a-z0-9._/-]*", name) for name in ours), names
         assert "media/forsta/bilder/svart-ruta-a.svg" in names
 
 
@@ -212,12 +213,13 @@ def test_single_sco_launches_the_shell_and_per_lesson_launches_each_lesson(build
         if mode == "single":
             assert launches == ["index.html"]
         else:
-            # the course start page first, then every lesson
+            # the course start page first, then every lesson, then the licences and sources
             assert launches == [
                 "about.html",
                 "lessons/forsta/intro.html",
                 "lessons/forsta/mer.html",
                 "lessons/andra-modulen/ovning-for-alla.html",
+                "credits.html",
             ]
             assert "index.html" not in package(data).namelist()
 
@@ -227,7 +229,7 @@ def test_course_can_choose_one_sco_per_lesson_in_course_yml(tmp_path):
     zips = build_zips(tmp_path / "p", files)
     for standard in STANDARDS:
         assert "index.html" not in package(zips[standard]).namelist()
-        assert manifest(zips[standard]).count(b'="sco"') == 1 + 3  # the start page and the three lessons
+        assert manifest(zips[standard]).count(b'="sco"') == 2 + 3  # the start page, the credits page and three lessons
 
 
 def page_documents(data: bytes):
@@ -258,7 +260,7 @@ def test_lesson_pages_carry_their_runtime_mode(builds):
             expected = "shell" if name == "index.html" else ("sco" if mode == "per-lesson" else "lesson")
             assert (config["standard"], config["mode"]) == (standard, expected), name
             assert document.xpath("//script[@src]/@src")[-1].endswith("assets/scorm-runtime.js"), name
-            assert bool(document.xpath("//nav[@class='pager']")) == (mode == "single" and name != "index.html"), name
+            assert bool(document.xpath("//nav[@class='pager']")) == (mode == "single" and name not in ("index.html", "credits.html")), name
 
 
 def lom_text(root, standard: str, path: str) -> list[str]:

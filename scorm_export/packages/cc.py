@@ -17,18 +17,18 @@ import functools
 import posixpath
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from urllib.parse import unquote
 
 from lxml import etree
 
 from .. import ui_strings
-from ..course.model import Course, WebLink
+from ..course.model import Asset, Course, WebLink
 from ..course.slugs import slugify
-from .identifiers import lesson_item, lesson_resource, xml_id
-from .lom import LomBinding, course_lom
+from .identifiers import lesson_resource, page_item, page_resource, xml_id
+from .lom import LomBinding, asset_lom, course_lom
 from .manifest import MANIFEST, SCHEMA_LOCATION, Manifest, namespaces, serialise
-from .pages import PackagePages, PageSet, PageStyle, about_title
+from .pages import ABOUT_KEY, COURSE_PAGES, LICENCE_FILE, PackagePages, PageSet, PageStyle, page_title
 
 # Canvas files everything under web_resources/ into the course's Files without the prefix, and cc2olx copies it
 # to Open edX's static files; keeping every page and its media under it keeps their relative links intact.
@@ -43,6 +43,7 @@ class Resource:
     files: tuple[str, ...]
     href: str | None = None  # the file an item launches (webcontent); other roles have none
     dependencies: tuple[str, ...] = ()
+    own_terms: dict[str, Asset] = field(default_factory=dict)  # files under another licence than the course's
 
 
 @dataclass(frozen=True)
@@ -86,7 +87,10 @@ class CartridgeFlavour:
         return {**contents.files, MANIFEST: self.manifest(course, contents)}
 
     def contents(self, course: Course, pages: PageSet) -> Contents:
-        lessons = lesson_contents(course, under(WEB_RESOURCES, pages))
+        # the licence file stays at the cartridge's root, where a reuser unpacking it looks first
+        root_files = {LICENCE_FILE: pages.files[LICENCE_FILE]}
+        moved = under(WEB_RESOURCES, replace(pages, files={k: v for k, v in pages.files.items() if k != LICENCE_FILE}))
+        lessons = lesson_contents(course, moved, root_files)
         return lessons + self.further_reading(course) if course.further_reading else lessons
 
     def further_reading(self, course: Course) -> Contents:
@@ -134,6 +138,7 @@ class CartridgeFlavour:
                 resource.files,
                 href=resource.href,
                 dependencies=resource.dependencies,
+                file_metadata={path: asset_lom(course, asset, self.lom) for path, asset in resource.own_terms.items()},
             )
         return m.to_bytes()
 
@@ -144,28 +149,32 @@ def _item(m: Manifest, parent: etree._Element, item: Item) -> None:
         _item(m, element, child)
 
 
-def lesson_contents(course: Course, pages: PageSet) -> Contents:
-    """The course start page, then modules of lessons; each page a webcontent resource depending on the shared files.
+def lesson_contents(course: Course, pages: PageSet, root_files: dict[str, bytes]) -> Contents:
+    """The course's own pages, then modules of lessons; each page a webcontent resource depending on the shared files.
 
-    The start page comes first, in a module of its own: Moodle makes each item below the root a section and
-    numbers them from 0, its "general" section, where a course introduction belongs; the modules then become
-    sections 1, 2, … (see tests/test_cc_packages.py for the mapping re-implemented from Moodle's importer).
+    "Om kursen" comes first, as a module holding the start page and the licences and sources: Moodle makes each
+    item below the root a section and numbers them from 0, its general section, where a course introduction
+    belongs; the modules then become sections 1, 2, … (tests/test_cc_packages.py re-implements the mapping from
+    Moodle's importer). `root_files` (the licence file) stay at the cartridge's root.
     """
     shared_id = xml_id("FILES", course.id)
-    about_id = xml_id("RES", course.id, "about")
-    title = about_title(course)
-    resources = [Resource(about_id, "webcontent", (pages.about,), href=pages.about, dependencies=(shared_id,))]
-    modules = [Item(xml_id("ABOUTMODULE", course.id), title, children=(Item(xml_id("ABOUT", course.id), title, about_id),))]
+    resources, course_items = [], []
+    for key in COURSE_PAGES:
+        resource_id, path = page_resource(course.id, key), pages.course_pages[key]
+        resources.append(Resource(resource_id, "webcontent", (path,), href=path, dependencies=(shared_id,)))
+        course_items.append(Item(page_item(course.id, key), page_title(course, key), resource_id))
+    modules = [Item(xml_id("ABOUTMODULE", course.id), page_title(course, ABOUT_KEY), children=tuple(course_items))]
     for module in course.modules:
         lessons = []
         for lesson in module.lessons:
             path = pages.lesson_paths[lesson.key]
             resource_id = lesson_resource(course.id, lesson.key)
             resources.append(Resource(resource_id, "webcontent", (path,), href=path, dependencies=(shared_id,)))
-            lessons.append(Item(lesson_item(course.id, lesson.key), lesson.title, resource_id))
+            lessons.append(Item(page_item(course.id, lesson.key), lesson.title, resource_id))
         modules.append(Item(xml_id("MODULE", course.id, module.slug), module.title, children=tuple(lessons)))
-    resources.append(Resource(shared_id, "webcontent", pages.shared))
-    return Contents(pages.files, tuple(modules), tuple(resources))
+    shared = tuple(path for path in pages.shared if path not in root_files) + tuple(sorted(root_files))
+    resources.append(Resource(shared_id, "webcontent", shared, own_terms=pages.licensed))
+    return Contents({**pages.files, **root_files}, tuple(modules), tuple(resources))
 
 
 def under(folder: str, pages: PageSet) -> PageSet:
@@ -179,8 +188,9 @@ def under(folder: str, pages: PageSet) -> PageSet:
         files={moved(path): data for path, data in pages.files.items()},
         lesson_paths={key: moved(path) for key, path in pages.lesson_paths.items()},
         launch=moved(pages.launch),
-        shared=tuple(map(moved, pages.shared)),
-        about=moved(pages.about),
+        shared=tuple(path if path not in pages.files else moved(path) for path in pages.shared),
+        course_pages={key: moved(path) for key, path in pages.course_pages.items()},
+        licensed={moved(path): asset for path, asset in pages.licensed.items()},
     )
 
 

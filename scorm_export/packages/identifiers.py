@@ -17,10 +17,15 @@ def xml_id(prefix: str, *parts: str) -> str:
     return f"{prefix}-{re.sub(r'[^A-Za-z0-9_-]', '-', text)}"
 
 
-def lesson_item(course_id: str, lesson_key: str) -> str:
-    """A lesson's organization item: in SCORM, the target of a navigation request to it."""
-    return xml_id("ITEM", course_id, lesson_key)
-
-
 def lesson_resource(course_id: str, lesson_key: str) -> str:
     return xml_id("RES", course_id, lesson_key)
+
+
+def page_resource(course_id: str, key: str) -> str:
+    """The resource of a lesson (key 'module/slug') or of one of the course's own pages ('about', 'credits')."""
+    return xml_id("RES", course_id, key)
+
+
+def page_item(course_id: str, key: str) -> str:
+    """The organization item of a lesson or of a course page: in SCORM, the target of a navigation request to it."""
+    return xml_id("ITEM", course_id, key) if "/" in key else xml_id(key.upper(), course_id)

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from ..course.model import Course
+from .. import ui_strings
+from ..course.model import Asset, Course
 from ..ui_strings import iso_duration
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -70,6 +71,23 @@ def course_lom(course: Course, binding: LomBinding, nsmap: dict | None = None) -
             b.taxon(area_taxon if binding.ims_md_1_2 else taxon_path, competence, competence)
         if binding.cc_profile:
             b.text(b.sub(classification, "description"), f"DigComp {course.digcomp.version}", language="en")
+    return lom
+
+
+def asset_lom(course: Course, asset: Asset, binding: LomBinding, nsmap: dict | None = None) -> etree._Element:
+    """`<lom>` for one file under other terms than the course's: its title and its own rights (TASL)."""
+    b = _Builder(binding, course.language)
+    lom = etree.Element(binding.name("lom"), nsmap=nsmap)
+    credit = asset.credit
+    b.text(b.sub(b.sub(lom, "general"), "title"), credit.title)
+    rights = b.sub(lom, "rights")
+    b.vocabulary(b.sub(rights, "cost"), "no")
+    b.vocabulary(b.sub(rights, "copyrightAndOtherRestrictions"), "yes")
+    parts = [f"{credit.licence.name(course.language)} ({credit.licence.short_name}), {credit.licence.legal_code}"]
+    parts += [part for part in (credit.attribution, credit.source or "", credit.changes) if part]
+    if credit.separate_work:
+        parts.append(f"{ui_strings.strings(course.language)['separate_work']}: {credit.separate_work}")
+    b.text(b.sub(rights, "description"), " – ".join(parts))
     return lom
 
 

@@ -76,15 +76,22 @@ class Manifest:
         href: str | None = None,
         dependencies: Iterable[str] = (),
         attributes: dict[str, str] | None = None,
+        file_metadata: dict[str, etree._Element] | None = None,
     ) -> None:
-        """`attributes` follow href: SCORM's adlcp:scormtype, whose name is in the ADL namespace."""
+        """`attributes` follow href: SCORM's adlcp:scormtype, whose name is in the ADL namespace.
+
+        `file_metadata` describes single files (their own licence): a file may carry metadata in every content
+        packaging profile we write, where Common Cartridge's resource metadata may hold only a user role.
+        """
         resource = self.sub(resources, "resource", identifier=identifier, type=resource_type)
         if href:
             resource.set("href", href)
         for name, value in (attributes or {}).items():
             resource.set(name, value)
         for path in files:
-            self.sub(resource, "file", href=path)
+            file = self.sub(resource, "file", href=path)
+            if file_metadata and path in file_metadata:
+                self.sub(file, "metadata").append(file_metadata[path])
         for dependency in dependencies:
             self.sub(resource, "dependency", identifierref=dependency)
 

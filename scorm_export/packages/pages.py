@@ -15,21 +15,26 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
+from typing import Any
 
 from jinja2 import Environment
 
 from .. import ui_strings
 from ..course.model import Asset, Course, Lesson, Reference, ReferenceKind
+from ..credits import credited_figures
 from ..relink import relink_html
-from .identifiers import lesson_item, lesson_resource
+from .identifiers import lesson_resource, page_item, page_resource
 
 RUNTIME_SOURCE = Path(__file__).resolve().parent.parent / "runtime" / "scorm-runtime.js"
 STYLESHEET = "assets/package.css"
 CARTRIDGE_STYLESHEET = "assets/cartridge.css"
 RUNTIME = "assets/scorm-runtime.js"
 SHELL = "index.html"
-ABOUT = "about.html"  # "Om kursen": the course start page of every package
-ABOUT_KEY = "about"  # the start page's key in the runtime's messages; no lesson key is without a '/'
+LICENCE_FILE = "LICENSE.txt"  # at the package root: the course's licence and every part under other terms
+# the course's own pages, beside its lessons; their keys have no '/', which every lesson key has
+ABOUT_KEY = "about"  # "Om kursen": the course start page of every package
+CREDITS_KEY = "credits"  # "Licenser och källor": every file with its TASL
+COURSE_PAGES = (ABOUT_KEY, CREDITS_KEY)
 FILE_BASE = "$IMS-CC-FILEBASE$"
 WIKI_REFERENCE = "$WIKI_REFERENCE$"
 # a link to a lesson is written with this prefix first, then turned into what the page style asks for
@@ -64,8 +69,11 @@ SCORM_SINGLE = PageStyle()
 SCORM_PER_LESSON = PageStyle(LessonLinks.CHOICE)
 
 
-def about_title(course: Course) -> str:
-    return ui_strings.strings(course.language)["about_course"]
+def page_title(course: Course, key: str) -> str:
+    """The title of a lesson or of one of the course's own pages, as menus and organizations show it."""
+    if key in COURSE_PAGES:
+        return ui_strings.strings(course.language)["about_course" if key == ABOUT_KEY else "credits_page"]
+    return course.lesson(key).title
 
 
 def lesson_path(lesson: Lesson) -> str:
@@ -82,9 +90,11 @@ class PageSet:
 
     files: dict[str, bytes]
     lesson_paths: dict[str, str]  # lesson key -> archive path
-    launch: str  # the single-SCO shell, or the first lesson
-    shared: tuple[str, ...]  # stylesheet, runtime, media: files the lesson pages depend on
-    about: str = ABOUT  # the course start page
+    launch: str  # the single-SCO shell, or the start page
+    shared: tuple[str, ...]  # stylesheet, runtime, media, the licence file: files the pages depend on
+    course_pages: dict[str, str]  # about, credits -> archive path
+    # files under another licence than the course's, which a manifest describes with their own rights
+    licensed: dict[str, Asset]
 
 
 class PackagePages:
@@ -95,25 +105,35 @@ class PackagePages:
         self.env = env
         self.theme = theme
         self.strings = ui_strings.strings(course.language)
+        self.credit: Any = env.get_template("credit.html").module  # the one way a file is credited, in every output
         self._bodies: dict[tuple[LessonLinks, bool], dict[str, str]] = {}
 
     def paths(self, style: PageStyle) -> dict[str, str]:
-        """Lesson key -> page path. `$WIKI_REFERENCE$` names a page by its file name alone, which must then be unique."""
+        """Lesson key -> page path. `$WIKI_REFERENCE$` names a page by its file name alone, which must then be unique,
+        and Canvas's cartridge viewer finds it only if that name is the page's resource identifier."""
         if style.lesson_links is LessonLinks.WIKI:
             return {lesson.key: f"lessons/{lesson_resource(self.course.id, lesson.key)}.html" for lesson in self.course.lessons}
         return {lesson.key: lesson_path(lesson) for lesson in self.course.lessons}
+
+    def course_page_paths(self, style: PageStyle) -> dict[str, str]:
+        if style.lesson_links is LessonLinks.WIKI:
+            return {key: f"{page_resource(self.course.id, key)}.html" for key in COURSE_PAGES}
+        return {key: f"{key}.html" for key in COURSE_PAGES}
+
+    def _all_paths(self, style: PageStyle) -> dict[str, str]:
+        return {**self.paths(style), **self.course_page_paths(style)}
 
     def file_url(self, path: str, page: str, style: PageStyle) -> str:
         """A package file (stylesheet, image) as a page at `page` refers to it."""
         return f"{FILE_BASE}/{path}" if style.file_base else _relative(path, posixpath.dirname(page))
 
     def lesson_link(self, key: str, text: str, page: str, style: PageStyle, named: bool = True, attributes: str = "") -> str:
-        """HTML for a link from `page` to a lesson; `text` is HTML, `attributes` the link's others (title, id…).
+        """HTML for a link from `page` to a lesson or a course page; `text` is HTML, `attributes` the link's others.
 
-        `named` adds where to find the lesson when the page cannot link to it. An LMS's own link to a page opens the
+        `named` adds where to find the page when this page cannot link to it. An LMS's own link to a page opens the
         page at its top (cc2olx's unit jump, a SCORM choice request), so only a relative link keeps a #fragment.
         """
-        paths = self.paths(style)
+        paths = self._all_paths(style)
         if style.lesson_links is LessonLinks.RELATIVE:
             return f'<a{attributes} href="{html.escape(_relative(paths[key], posixpath.dirname(page)))}">{text}</a>'
         if style.lesson_links is LessonLinks.WIKI:
@@ -121,9 +141,10 @@ class PackagePages:
             return f'<a{attributes} href="{WIKI_REFERENCE}/pages/{html.escape(name)}">{text}</a>'
         where = ""
         if named:
-            title = html.escape(self.course.lesson(key).title)
-            where = f'<span class="lesson-ref__where"> ({self.strings["lesson_reference"].format(title=title)})</span>'
-        target = f' data-sco-target="{lesson_item(self.course.id, key)}"' if style.lesson_links is LessonLinks.CHOICE else ""
+            title = html.escape(page_title(self.course, key))
+            reference = self.strings["page_reference" if key in COURSE_PAGES else "lesson_reference"].format(title=title)
+            where = f'<span class="lesson-ref__where"> ({reference})</span>'
+        target = f' data-sco-target="{page_item(self.course.id, key)}"' if style.lesson_links is LessonLinks.CHOICE else ""
         return f'<span class="lesson-ref"{target}><span class="lesson-ref__text">{text}</span>{where}</span>'
 
     def bodies(self, style: PageStyle) -> dict[str, str]:
@@ -144,7 +165,11 @@ class PackagePages:
                 return _relative(paths[reference.target], posixpath.dirname(page))
             return _LESSON + reference.target
 
-        body = relink_html(lesson, target, lesson.safe_html)
+        captions = {
+            self.file_url(media_path(asset.path), page, style): str(self.credit.short(asset, self.strings))
+            for asset in self.course.assets_of(lesson)
+        }
+        body = credited_figures(relink_html(lesson, target, lesson.safe_html), captions)
         if style.lesson_links is LessonLinks.RELATIVE:
             return body
         linked = _LESSON_LINK.sub(
@@ -154,8 +179,14 @@ class PackagePages:
             raise RuntimeError(f"{lesson.source}: a link to a lesson was left unconverted")
         return linked
 
-    def _content(self, template: str, style: PageStyle, **context: object) -> str:
-        return self.env.get_template(template).render(course=self.course, t=self.strings, heading=style.heading, **context)
+    def _content(self, template: str, style: PageStyle, page: str, **context: object) -> str:
+        return self.env.get_template(template).render(
+            course=self.course,
+            t=self.strings,
+            heading=style.heading,
+            credits_link=self.lesson_link(CREDITS_KEY, html.escape(self.strings["credits_link"]), page, style, named=False),
+            **context,
+        )
 
     def _about(self, style: PageStyle, page: str) -> str:
         contents = {
@@ -164,13 +195,27 @@ class PackagePages:
             else html.escape(lesson.title)
             for lesson in self.course.lessons
         }
-        return self._content("package/_about.html", style, contents=contents, credits=self.course.assets)
+        return self._content("package/_about.html", style, page, contents=contents)
+
+    def _credits(self, style: PageStyle, page: str) -> str:
+        return self._content("package/_credits.html", style, page)
 
     def _lesson(self, lesson: Lesson, style: PageStyle, page: str) -> str:
-        return self._content("package/_lesson.html", style, lesson=lesson, body=self.bodies(style)[lesson.key])
+        return self._content("package/_lesson.html", style, page, lesson=lesson, body=self.bodies(style)[lesson.key])
 
     def _media(self) -> dict[str, bytes]:
         return {media_path(asset.path): asset.data for asset in self.course.assets}
+
+    def _licensed(self) -> dict[str, Asset]:
+        return {media_path(asset.path): asset for asset in self.course.other_licences}
+
+    def licence_text(self) -> bytes:
+        """LICENSE.txt: the course's licence with its legal code, and every part under other terms."""
+        text = self.env.get_template("package/LICENSE.txt").render(course=self.course, t=self.strings, media_path=media_path)
+        return text.encode("utf-8")
+
+    def _footer_link(self, style: PageStyle, page: str) -> str:
+        return self.lesson_link(CREDITS_KEY, html.escape(self.strings["credits_link"]), page, style)
 
     def page_set(self, standard: str, sco_per_lesson: bool = False) -> PageSet:
         """A SCORM package's pages: standard is 'scorm12' or 'scorm2004'."""
@@ -178,9 +223,11 @@ class PackagePages:
         style = SCORM_PER_LESSON if sco_per_lesson else SCORM_SINGLE
         lessons = course.lessons
         paths = self.paths(style)
+        pages = self.course_page_paths(style)
         files: dict[str, bytes] = {
             STYLESHEET: (self.theme / "package" / "package.css").read_bytes(),
             RUNTIME: RUNTIME_SOURCE.read_bytes(),
+            LICENCE_FILE: self.licence_text(),
             **self._media(),
         }
         shell = not sco_per_lesson
@@ -188,13 +235,23 @@ class PackagePages:
         mode = "lesson" if shell else "sco"
         base = {"course": course.id, "version": course.version, "standard": standard, "mode": mode}
         first = lessons[0]
-        files[ABOUT] = self._scorm_page(
-            ABOUT,
+        about, credits = pages[ABOUT_KEY], pages[CREDITS_KEY]
+        files[about] = self._scorm_page(
+            about,
             f"{self.strings['about_course']} – {course.title}",
-            self._about(style, ABOUT),
+            self._about(style, about),
             {**base, "lesson": ABOUT_KEY},
+            style,
             pager=shell,
             next_page=(paths[first.key], first.title),
+        )
+        files[credits] = self._scorm_page(
+            credits,
+            f"{self.strings['credits_page']} – {course.title}",
+            self._credits(style, credits),
+            {**base, "lesson": CREDITS_KEY},
+            style,
+            pager=False,
         )
         for position, lesson in enumerate(lessons):
             page = paths[lesson.key]
@@ -206,10 +263,11 @@ class PackagePages:
                 f"{lesson.title} – {course.title}",
                 self._lesson(lesson, style, page),
                 {**base, "lesson": lesson.key},
+                style,
                 lesson=lesson,
                 media=course.assets_of(lesson),
                 pager=shell,
-                previous_page=(paths[previous.key], previous.title) if previous else (ABOUT, self.strings["about_course"]),
+                previous_page=(paths[previous.key], previous.title) if previous else (about, self.strings["about_course"]),
                 next_page=(paths[following.key], following.title) if following else None,
                 index=position + 1,
                 total=len(lessons),
@@ -229,17 +287,22 @@ class PackagePages:
                     course=course,
                     lessons=lessons,
                     lesson_paths=paths,
-                    about=ABOUT,
+                    about=about,
+                    credits=credits,
                     t=self.strings,
                     config=config,
                     page_title=course.title,
                     root="",
                     media=(),
+                    credits_link="",
                 )
                 .encode("utf-8")
             )
-        shared = tuple(sorted(path for path in files if path.startswith(("assets/", "media/"))))
-        return PageSet(files, paths, SHELL if shell else paths[first.key], shared)
+        return self._page_set(files, paths, SHELL if shell else about, pages)
+
+    def _page_set(self, files: dict[str, bytes], paths: dict[str, str], launch: str, pages: dict[str, str]) -> PageSet:
+        shared = tuple(sorted(path for path in files if path.startswith(("assets/", "media/")) or path == LICENCE_FILE))
+        return PageSet(files, paths, launch, shared, pages, self._licensed())
 
     def _scorm_page(
         self,
@@ -247,6 +310,7 @@ class PackagePages:
         title: str,
         content: str,
         config: dict[str, object],
+        style: PageStyle,
         pager: bool,
         lesson: Lesson | None = None,
         media: tuple[Asset, ...] = (),
@@ -271,6 +335,7 @@ class PackagePages:
             pager=pager,
             previous=neighbour(previous_page),
             next=neighbour(next_page),
+            credits_link=self._footer_link(style, page),
             **context,
         )
         return rendered.encode("utf-8")
@@ -279,13 +344,19 @@ class PackagePages:
         """A Common Cartridge's pages: content and licence, referring to each other and their files as `style` says."""
         course = self.course
         paths = self.paths(style)
-        files: dict[str, bytes] = {CARTRIDGE_STYLESHEET: (self.theme / "package" / "cartridge.css").read_bytes(), **self._media()}
-        files[ABOUT] = self._cartridge_page(ABOUT, self.strings["about_course"], self._about(style, ABOUT), style, ())
+        pages = self.course_page_paths(style)
+        files: dict[str, bytes] = {
+            CARTRIDGE_STYLESHEET: (self.theme / "package" / "cartridge.css").read_bytes(),
+            LICENCE_FILE: self.licence_text(),
+            **self._media(),
+        }
+        about, credits = pages[ABOUT_KEY], pages[CREDITS_KEY]
+        files[about] = self._cartridge_page(about, self.strings["about_course"], self._about(style, about), style, ())
+        files[credits] = self._cartridge_page(credits, self.strings["credits_page"], self._credits(style, credits), style, ())
         for lesson in course.lessons:
             page = paths[lesson.key]
             files[page] = self._cartridge_page(page, lesson.title, self._lesson(lesson, style, page), style, course.assets_of(lesson))
-        shared = tuple(sorted(path for path in files if path.startswith(("assets/", "media/"))))
-        return PageSet(files, paths, ABOUT, shared)
+        return self._page_set(files, paths, about, pages)
 
     def _cartridge_page(self, page: str, title: str, content: str, style: PageStyle, media: tuple[Asset, ...]) -> bytes:
         rendered = self.env.get_template("package/cartridge.html").render(
@@ -295,6 +366,7 @@ class PackagePages:
             stylesheet=self.file_url(CARTRIDGE_STYLESHEET, page, style),
             content=content,
             media=media,
+            credits_link=self._footer_link(style, page),
         )
         return rendered.encode("utf-8")
 

@@ -13,10 +13,10 @@ from lxml import etree
 
 from ..course.model import Course
 from .control_documents import control_files
-from .identifiers import lesson_item, lesson_resource, xml_id
-from .lom import LomBinding, course_lom
+from .identifiers import lesson_resource, page_item, page_resource, xml_id
+from .lom import LomBinding, asset_lom, course_lom
 from .manifest import MANIFEST, Manifest
-from .pages import PackagePages, PageSet, about_title
+from .pages import ABOUT_KEY, CREDITS_KEY, PackagePages, PageSet, page_title
 
 
 def _nothing(element: etree._Element) -> None:
@@ -57,27 +57,33 @@ class ScormFlavour:
         sco = self._scorm_type("sco")
 
         if per_lesson:
-            # the course start page first, a SCO like the lessons: opening it counts, and from it the learner may choose a lesson
-            about_id = xml_id("RES", course.id, "about")
-            self.sco_item(m.item(organization, xml_id("ABOUT", course.id), about_title(course), about_id, **self.item_attributes))
-            m.resource(resources, about_id, "webcontent", [pages.about], href=pages.about, dependencies=[shared_id], attributes=sco)
+            # the course's own pages are SCOs like the lessons: opening one counts, and from the start page the learner
+            # may choose a lesson; "Om kursen" first, "Licenser och källor" last
+            self._course_page(m, organization, resources, course, pages, ABOUT_KEY, shared_id, sco)
             for module in course.modules:
                 module_item = m.item(organization, xml_id("ITEM", course.id, module.slug), module.title, **self.item_attributes)
                 for lesson in module.lessons:
                     resource_id = lesson_resource(course.id, lesson.key)
-                    item = m.item(module_item, lesson_item(course.id, lesson.key), lesson.title, resource_id, **self.item_attributes)
+                    item = m.item(module_item, page_item(course.id, lesson.key), lesson.title, resource_id, **self.item_attributes)
                     self.sco_item(item)
                     path = pages.lesson_paths[lesson.key]
                     m.resource(resources, resource_id, "webcontent", [path], href=path, dependencies=[shared_id], attributes=sco)
                 self.container(module_item)
+            self._course_page(m, organization, resources, course, pages, CREDITS_KEY, shared_id, sco)
         else:
             resource_id = xml_id("RES", course.id)
             self.sco_item(m.item(organization, xml_id("ITEM", course.id), course.title, resource_id, **self.item_attributes))
-            files = [pages.launch, pages.about, *pages.lesson_paths.values()]
+            files = [pages.launch, *pages.course_pages.values(), *pages.lesson_paths.values()]
             m.resource(resources, resource_id, "webcontent", files, href=pages.launch, dependencies=[shared_id], attributes=sco)
         self.container(organization)
-        m.resource(resources, shared_id, "webcontent", pages.shared, attributes=self._scorm_type("asset"))
+        own_terms = {path: asset_lom(course, asset, self.lom, self.lom_nsmap) for path, asset in pages.licensed.items()}
+        m.resource(resources, shared_id, "webcontent", pages.shared, attributes=self._scorm_type("asset"), file_metadata=own_terms)
         return m.to_bytes()
+
+    def _course_page(self, m: Manifest, organization, resources, course: Course, pages: PageSet, key: str, shared_id: str, sco) -> None:
+        resource_id, path = page_resource(course.id, key), pages.course_pages[key]
+        self.sco_item(m.item(organization, page_item(course.id, key), page_title(course, key), resource_id, **self.item_attributes))
+        m.resource(resources, resource_id, "webcontent", [path], href=path, dependencies=[shared_id], attributes=sco)
 
     def _scorm_type(self, value: str) -> dict[str, str]:
         """adlcp:scormtype (1.2) or adlcp:scormType (2004): sco or asset."""
