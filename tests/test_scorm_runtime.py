@@ -376,7 +376,7 @@ def test_each_lesson_launched_alone_reports_completed_and_terminates_once(standa
     with served(per_lesson[standard], tmp_path, headers) as base:
         manifest = (tmp_path / "pkg" / "imsmanifest.xml").read_text(encoding="utf-8")
         launches = re.findall(r'<resource [^>]*href="([^"]+)"[^>]*adlcp:scorm[tT]ype="sco"', manifest)
-        assert len(launches) == 1 + len(LESSONS), "the course start page, then every lesson"
+        assert len(launches) == 2 + len(LESSONS), "the course start page, every lesson, the licences and sources"
         for href in launches:
             session = HarnessSession(page, base, standard, sco=f"pkg/{href}")
             session.wait_for_call(scorm.commit)
