@@ -192,6 +192,27 @@ class FieldReader:
             return default
         return value
 
+    def flag(self, key: str) -> bool:
+        """true or false; anything else is reported (YAML's own booleans only: no 'ja', no 'yes')."""
+        value = self.raw(key)
+        if value is None:
+            return False
+        if not isinstance(value, bool):
+            self._error(key, f"'{key}' ska vara true eller false (fick '{value}')")
+            return False
+        return value
+
+    def number(self, key: str, *, default: int, low: int, high: int | None = None) -> int:
+        """A whole number between `low` and `high`; anything else is reported and gives `default`."""
+        value = self.raw(key)
+        if value is None:
+            return default
+        if isinstance(value, bool) or not isinstance(value, int) or value < low or (high is not None and value > high):
+            span = f"{low}–{high}" if high is not None else f"{low} eller mer"
+            self._error(key, f"'{key}' ska vara ett heltal {span} (fick '{value}')")
+            return default
+        return value
+
     def report_unknown(self, known: list[str]) -> None:
         for key in self.data:
             if key in known:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import mimetypes
 import os
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import cast
 
@@ -19,8 +19,10 @@ from .fields import FieldReader
 from .html_policy import checked
 from .licences import load_licences
 from .model import (
+    Assessment,
     Asset,
     Catalogue,
+    Choice,
     Course,
     Credit,
     DigComp,
@@ -29,11 +31,14 @@ from .model import (
     Licence,
     Module,
     Person,
+    Question,
     Reference,
     ReferenceKind,
     ScoMode,
     WebLink,
 )
+from .questions import QuestionSource
+from .questions import extract as extract_questions
 from .references import CourseFiles, LessonTarget, line_finder, resolve
 from .slugs import ordered_slug
 from .sources import YamlMap, parse_yaml, read_text, split_front_matter, unsafe_character_message, unsafe_name_character
@@ -45,6 +50,7 @@ MODULE_FILE = "module.yml"
 CREDIT_SUFFIX = ".yml"
 CREDIT_FIELDS = ["title", "creators", "source", "licence", "changes", "separate_work"]
 COURSE_FIELDS = [
+    "assessment",
     "id",
     "title",
     "summary",
@@ -62,8 +68,10 @@ COURSE_FIELDS = [
     "further_reading",
     "packaging",
 ]
-MODULE_FIELDS = ["title", "summary"]
-LESSON_FIELDS = ["title", "duration", "objectives"]
+MODULE_FIELDS = ["title", "summary", "test"]
+LESSON_FIELDS = ["title", "duration", "objectives", "test"]
+ASSESSMENT_FIELDS = ["passing_score", "attempts"]
+DEFAULT_PASSING_SCORE = 80  # percent, when a course has tests but does not say
 _COURSE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _SEMVER = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z.-]+)?$")
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(?:-[A-Z]{2})?$")
@@ -176,6 +184,7 @@ class _ModuleDraft:
     slug: str
     title: str
     summary: str
+    test: bool = False  # every lesson of it is a test (module.yml `test: true`)
 
 
 @dataclass(frozen=True)
@@ -186,15 +195,28 @@ class _CourseHeader:
     duration: int | None  # as the author set it
 
 
+@dataclass(frozen=True)
+class _QuestionDraft:
+    """A question as read, with every Markdown part rendered: (part, rendered, line) in reading order."""
+
+    source: QuestionSource
+    parts: list[tuple[str, Rendered, int]]
+
+    def html(self, part: str) -> str:
+        return next(rendered.html for name, rendered, _ in self.parts if name == part)
+
+
 @dataclass
 class _LessonDraft:
     path: Path
     module_slug: str
     slug: str
     fields: FieldReader | None
-    body: str
+    body: str  # as written (for finding a URL's line)
     body_first_line: int
     rendered: Rendered | None  # None when the file could not be read
+    questions: list[_QuestionDraft] = field(default_factory=list)
+    slotted_body: str = ""  # the body with a slot where each question was: what is rendered and published
 
     @property
     def ids(self) -> frozenset[str]:
@@ -227,7 +249,8 @@ class _CourseLoader:
             lessons={Path(os.path.realpath(d.path)): LessonTarget(f"{d.module_slug}/{d.slug}", d.ids) for d in drafts},
             module_slugs={Path(os.path.realpath(module.folder)): module.slug for module in modules},
         )
-        lessons = [(draft.module_slug, self._lesson(draft, files)) for draft in drafts]
+        tests = {module.slug: module.test for module in modules}
+        lessons = [(draft.module_slug, self._lesson(draft, files, tests.get(draft.module_slug, False))) for draft in drafts]
         built = tuple(
             Module(
                 module.slug,
@@ -244,6 +267,8 @@ class _CourseLoader:
         if header is None:
             return None
         course = header.course
+        if course.assessment is None and any(lesson.is_test for _, lesson in lessons if lesson is not None):
+            course = replace(course, assessment=Assessment(DEFAULT_PASSING_SCORE, 0))
         assets = self._assets(files, course)
         duration = header.duration or sum(module.duration_minutes for module in built)
         return replace(course, duration_minutes=duration, modules=built, assets=assets)
@@ -285,6 +310,7 @@ class _CourseLoader:
             else ScoMode.SINGLE.value
         )
         duration = fields.duration("duration", required=False)
+        assessment = self._assessment(fields)
         # every field is read (and reported) before deciding whether a course can be made
         title = fields.text("title", required=True, example="Öppna licenser")
         summary = fields.text("summary", required=True, example="En mening om kursen.")
@@ -315,8 +341,19 @@ class _CourseLoader:
             sco_mode=ScoMode(sco),
             modules=(),
             source=self.problems.display(self.course_file),
+            assessment=assessment,
         )
         return _CourseHeader(course, duration)
+
+    def _assessment(self, fields: FieldReader) -> Assessment | None:
+        data = fields.mapping("assessment", required=False, example="assessment: {passing_score: 80, attempts: 2}")
+        if data is None:
+            return None
+        reader = FieldReader(data, self.course_file, self.problems, "assessment")
+        passing_score = reader.number("passing_score", default=DEFAULT_PASSING_SCORE, low=0, high=100)
+        attempts = reader.number("attempts", default=0, low=0)
+        reader.report_unknown(ASSESSMENT_FIELDS)
+        return Assessment(passing_score, attempts)
 
     def _people(self, fields: FieldReader, key: str, path: Path | None = None, required: bool = True) -> tuple[Person, ...]:
         path = path or self.course_file
@@ -412,12 +449,12 @@ class _CourseLoader:
                 )
                 continue
             slugs[slug] = entry
-            title, summary = self._module_meta(entry)
+            title, summary, test = self._module_meta(entry)
             lessons = self._lesson_drafts(entry, slug)
             if not lessons:
                 where = entry / MODULE_FILE if (entry / MODULE_FILE).exists() else entry
                 self.problems.error(where, 1, f"modulen {entry.name}/ har inga lektioner (module without lessons)")
-            modules.append(_ModuleDraft(entry, slug, title, summary))
+            modules.append(_ModuleDraft(entry, slug, title, summary, test))
             drafts.extend(lessons)
         return modules, drafts
 
@@ -427,22 +464,23 @@ class _CourseLoader:
             child.suffix.lower() == ".md" and not child.name.startswith(".") for child in folder.iterdir()
         )
 
-    def _module_meta(self, folder: Path) -> tuple[str, str]:
+    def _module_meta(self, folder: Path) -> tuple[str, str, bool]:
         default_title = ordered_slug(folder.name)[1].replace("-", " ").capitalize()
         path = folder / MODULE_FILE
         if not path.exists():
-            return default_title, ""
+            return default_title, "", False
         text = read_text(path, self.problems)
         data = parse_yaml(text, path, self.problems) if text is not None else None
         if not isinstance(data, YamlMap):
             if data is not None:
                 self.problems.error(path, 1, f"{MODULE_FILE} ska bestå av fält på formen 'namn: värde'")
-            return default_title, ""
+            return default_title, "", False
         fields = FieldReader(data, path, self.problems, MODULE_FILE)
         title = fields.text("title", required=True, example="Upphovsrätt i korthet")
         summary = fields.text("summary", required=False)
+        test = fields.flag("test")
         fields.report_unknown(MODULE_FIELDS)
-        return title or default_title, summary
+        return title or default_title, summary, test
 
     def _lesson_drafts(self, folder: Path, module_slug: str) -> list[_LessonDraft]:
         drafts: list[_LessonDraft] = []
@@ -475,17 +513,32 @@ class _CourseLoader:
             return _LessonDraft(path, module_slug, slug, None, "", 1, None)
         document = split_front_matter(text, path, self.problems)
         fields = FieldReader(document.meta, path, self.problems, "front matter") if document.meta is not None else None
-        rendered = self.renderer.render(document.body)
-        return _LessonDraft(path, module_slug, slug, fields, document.body, document.body_first_line, rendered)
+        extracted = extract_questions(document.body, document.body_first_line)
+        for problem in extracted.problems:
+            self.problems.error(path, problem.line, problem.message)
+        rendered = self.renderer.render(extracted.body)
+        questions = [_QuestionDraft(question, self._question_parts(question)) for question in extracted.questions]
+        return _LessonDraft(path, module_slug, slug, fields, document.body, document.body_first_line, rendered, questions, extracted.body)
 
-    def _lesson(self, draft: _LessonDraft, files: CourseFiles) -> Lesson | None:
+    def _question_parts(self, question: QuestionSource) -> list[tuple[str, Rendered, int]]:
+        """Each Markdown part of a question rendered by the one renderer, so that it is checked like the body."""
+        parts = [("prompt", self.renderer.render("\n".join(question.prompt)), question.line)]
+        for number, option in enumerate(question.options, 1):
+            parts.append((f"option-{number}", self.renderer.render(option.text), option.line))
+            parts.append((f"feedback-{number}", self.renderer.render("\n".join(option.feedback)), option.line))
+        parts.append(("general", self.renderer.render("\n".join(question.general)), question.line))
+        return parts
+
+    def _lesson(self, draft: _LessonDraft, files: CourseFiles, module_test: bool = False) -> Lesson | None:
         rendered = draft.rendered or Rendered("", [], frozenset())
         sanitized, removed = checked(rendered.html)
         for item in removed:
             self.problems.error(draft.path, _line_of(draft.body, draft.body_first_line, item.needle), item.message())
+        questions = [self._question(question, draft.path) for question in draft.questions]
         find_line = line_finder(draft.body, draft.body_first_line)
         references: list[Reference] = []
-        for found in rendered.urls:
+        urls = [*rendered.urls, *(found for question in draft.questions for _, part, _ in question.parts for found in part.urls)]
+        for found in urls:
             line = find_line(found.url)
             reference = resolve(found, line, draft.path, draft.ids, files, self.problems)
             if reference is None:
@@ -499,6 +552,12 @@ class _CourseLoader:
         title = fields.text("title", required=True, example="Vad är upphovsrätt?")
         duration = fields.duration("duration", required=True)
         objectives = fields.text_list("objectives", example="[Förklara vad upphovsrätten skyddar]")
+        is_test = fields.flag("test") or module_test
+        if is_test and not questions:
+            where = fields.line("test") if fields.has("test") else draft.body_first_line
+            self.problems.error(
+                draft.path, where, "lektionen är ett test men har inga frågor: lägg till ```fråga-block (a test with no question)"
+            )
         fields.report_unknown(LESSON_FIELDS)
         if not title or duration is None:
             return None
@@ -508,12 +567,38 @@ class _CourseLoader:
             title=title,
             duration_minutes=duration,
             objectives=objectives,
-            body=draft.body,
             references=tuple(references),
             source=self.problems.display(draft.path),
             html=rendered.html,
             safe_html=sanitized,
             toc_tokens=rendered.toc_tokens,
+            body=draft.slotted_body,
+            questions=tuple(replace(question, number=number, graded=is_test) for number, question in enumerate(questions, 1)),
+            is_test=is_test,
+        )
+
+    def _question(self, draft: _QuestionDraft, path: Path) -> Question:
+        """The question's parts as checked HTML; an option's own paragraph is dropped, so that it fits in a label."""
+        parts: dict[str, str] = {}
+        for name, rendered, line in draft.parts:
+            sanitized, removed = checked(rendered.html)
+            for item in removed:
+                self.problems.error(path, line, item.message())
+            parts[name] = _inline(sanitized) if name.startswith("option-") else sanitized
+        source = draft.source
+        choices = tuple(
+            Choice(parts[f"option-{number}"], option.correct, parts[f"feedback-{number}"])
+            for number, option in enumerate(source.options, 1)
+        )
+        return Question(
+            number=0,
+            kind=source.kind,
+            prompt_html=parts["prompt"],
+            choices=choices,
+            answers=source.answers,
+            case_sensitive=source.case_sensitive,
+            feedback_html=parts["general"],
+            line=source.line,
         )
 
     def _assets(self, files: CourseFiles, course: Course) -> tuple[Asset, ...]:
@@ -625,6 +710,12 @@ class _CourseLoader:
                     f"källangivelsen hör till {target.name}, som inte finns här; byt namn på {tasl.name} eller ta bort den "
                     f"(a TASL file for a file that does not exist)",
                 )
+
+
+def _inline(fragment: str) -> str:
+    """A fragment that is one paragraph, without it: an option's text goes inside a <label>."""
+    match = re.fullmatch(r"\s*<p>(.*)</p>\s*", fragment, re.DOTALL)
+    return match[1] if match and "<p>" not in match[1] else fragment
 
 
 def _line_of(body: str, first_line: int, needle: str) -> int:

@@ -75,6 +75,43 @@ class DigComp:
     areas: tuple[DigCompArea, ...]  # the areas the competences belong to, in order
 
 
+class QuestionKind(str, Enum):
+    SINGLE = "single-choice"
+    MULTIPLE = "multiple-response"
+    TRUE_FALSE = "true-false"
+    FILL_IN = "fill-in"
+
+
+@dataclass(frozen=True)
+class Choice:
+    html: str  # the option, sanitized HTML (inline); links point at source files until an output relinks them
+    correct: bool
+    feedback_html: str = ""
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question of a lesson; every text is HTML the loader rendered and checked, like the lesson's body."""
+
+    number: int  # its place in the lesson, from 1: its slot and anchor (questions.slot)
+    kind: QuestionKind
+    prompt_html: str
+    choices: tuple[Choice, ...] = ()
+    answers: tuple[str, ...] = ()  # a short text answer's accepted answers
+    case_sensitive: bool = False
+    feedback_html: str = ""  # for the whole question, whatever the answer
+    line: int = 0
+    graded: bool = False  # part of a test, not a self-check
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """How a course with tests is passed: `course.yml`'s `assessment:`."""
+
+    passing_score: int  # percent of the test questions answered right
+    attempts: int  # how many times a learner may take a test; 0 for no limit
+
+
 @dataclass(frozen=True)
 class Credit:
     """An asset's TASL (title, author, source, licence), from its TASL file or inherited from the course."""
@@ -147,6 +184,8 @@ class Lesson:
     # the same after the sanitizer, which removed nothing (check refuses what it would remove): what packages
     # publish, so that even a gap between the check and the sanitizer never reaches another organisation's LMS
     safe_html: str = ""
+    questions: tuple[Question, ...] = ()
+    is_test: bool = False  # its questions are graded (front matter `test: true`, or its module's)
 
     @property
     def key(self) -> str:
@@ -187,6 +226,7 @@ class Course:
     modules: tuple[Module, ...]
     assets: tuple[Asset, ...] = field(default=())
     source: str = ""
+    assessment: Assessment | None = None  # None: no test, the course is completed by reading it
 
     # cached: outputs ask for lessons and look them up once per link, so this keeps them linear
     @cached_property
