@@ -22,6 +22,7 @@ from jinja2 import Environment
 from .. import ui_strings
 from ..course.model import Asset, Course, Lesson, Reference, ReferenceKind
 from ..credits import credited_figures
+from ..question_markup import fill_slots, question_markup
 from ..relink import relink_html
 from .identifiers import lesson_resource, page_item, page_resource
 
@@ -29,6 +30,8 @@ RUNTIME_SOURCE = Path(__file__).resolve().parent.parent / "runtime" / "scorm-run
 STYLESHEET = "assets/package.css"
 CARTRIDGE_STYLESHEET = "assets/cartridge.css"
 RUNTIME = "assets/scorm-runtime.js"
+QUESTIONS = "assets/questions.js"
+QUESTIONS_SOURCE = RUNTIME_SOURCE.with_name("questions.js")
 SHELL = "index.html"
 LICENCE_FILE = "LICENSE.txt"  # at the package root: the course's licence and every part under other terms
 # the course's own pages, beside its lessons; their keys have no '/', which every lesson key has
@@ -169,7 +172,8 @@ class PackagePages:
             self.file_url(media_path(asset.path), page, style): str(self.credit.short(asset, self.strings))
             for asset in self.course.assets_of(lesson)
         }
-        body = credited_figures(relink_html(lesson, target, lesson.safe_html), captions)
+        questions = question_markup(self.course, lesson, functools.partial(relink_html, lesson, target), self.env, self.strings)
+        body = credited_figures(fill_slots(relink_html(lesson, target, lesson.safe_html), questions), captions)
         if style.lesson_links is LessonLinks.RELATIVE:
             return body
         linked = _LESSON_LINK.sub(
@@ -227,6 +231,7 @@ class PackagePages:
         files: dict[str, bytes] = {
             STYLESHEET: (self.theme / "package" / "package.css").read_bytes(),
             RUNTIME: RUNTIME_SOURCE.read_bytes(),
+            QUESTIONS: QUESTIONS_SOURCE.read_bytes(),
             LICENCE_FILE: self.licence_text(),
             **self._media(),
         }

@@ -20,12 +20,15 @@ from mkdocs.utils import get_relative_url
 from .. import ui_strings
 from ..course.model import Catalogue, Course, Lesson, Reference, ReferenceKind
 from ..packages.formats import PackageFile
+from ..question_markup import question_markup
 from ..relink import Target, relink_html, relink_markdown
 from ..templates import markdown_environment
 from .metadata import course_json_ld, images_json_ld
 from .prerendered import MARKER, PrerenderedBody
 
 ACCESSIBILITY_PAGE = "tillganglighet.md"
+QUESTIONS_SCRIPT = "assets/javascripts/questions.js"  # the same script as in the packages
+QUESTIONS_SOURCE = Path(__file__).resolve().parent.parent / "runtime" / "questions.js"
 CREDITS_PAGE = "licenser-och-kallor.md"
 
 
@@ -102,6 +105,7 @@ def write_docs_tree(
     navigation is made (the preview's incremental rebuild).
     """
     credit = env.get_template("credit.html").module  # the one way a file is credited, in every output
+    html_env = env
     env = markdown_environment(env)
     bodies: dict[str, PrerenderedBody] = {}
     strings = ui_strings.strings("sv")
@@ -121,6 +125,7 @@ def write_docs_tree(
         path.write_bytes(data)
 
     write("index.md", env.get_template("docs/catalogue.md.j2").render(catalogue=catalogue, t=strings))
+    write(QUESTIONS_SCRIPT, QUESTIONS_SOURCE.read_bytes())
     pages += 1
     for course in catalogue.courses:
         course_strings = ui_strings.strings(course.language)
@@ -168,6 +173,14 @@ def write_docs_tree(
                         body=body,
                         body_hash=body_hash,
                         t=course_strings,
+                        questions=question_markup(
+                            course,
+                            lesson,
+                            functools.partial(relink_html, lesson, _site_target(course, lesson, use_directory_urls)),
+                            html_env,
+                            course_strings,
+                            store=True,
+                        ),
                         **_lesson_credits(course, lesson, credit, use_directory_urls),
                     ),
                 )

@@ -1,0 +1,40 @@
+"""A lesson's questions as HTML for one output, put where the loader left their slots.
+
+The questions' texts were rendered and checked by the loader; each output points their links and images at
+its own files (the `relink` it passes) and puts the result, from theme/question.html, into the lesson.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
+
+from jinja2 import Environment
+
+from .course.model import Course, Lesson
+from .course.questions import slot_id
+
+_SLOT = re.compile(r'<div class="question-slot" id="(fraga-\d+)"></div>')
+
+
+def question_markup(
+    course: Course, lesson: Lesson, relink: Callable[[str], str], env: Environment, strings: dict[str, str], store: bool = False
+) -> dict[str, str]:
+    """Slot id -> the question's HTML; `relink` points a fragment's links at this output's files."""
+    macro: Any = env.get_template("question.html").module
+    markup = {}
+    for question in lesson.questions:
+        choices = [replace(choice, html=relink(choice.html), feedback_html=relink(choice.feedback_html)) for choice in question.choices]
+        key = f"{course.id}/{lesson.key}/{question.number}"
+        html = macro.question(question, key, relink(question.prompt_html), choices, relink(question.feedback_html), strings, store)
+        markup[slot_id(question.number)] = str(html).strip()
+    return markup
+
+
+def fill_slots(page_html: str, markup: dict[str, str]) -> str:
+    """The page with each question slot holding its question (a slot without one stays empty)."""
+    if not markup:
+        return page_html
+    return _SLOT.sub(lambda match: markup.get(match[1], match[0]), page_html)
