@@ -66,6 +66,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "image_credits": {"sv": "Bilder", "en": "Images"},
     "credits_page": {"sv": "Licenser och källor", "en": "Licences and sources"},
     "question": {"sv": "Fråga", "en": "Question"},
+    "test_item": {"sv": "Prov: {title}", "en": "Test: {title}"},
+    "test_elsewhere": {
+        "sv": "Provfrågorna i den här lektionen finns i kursens prov ”{title}”.",
+        "en": "The test questions of this lesson are in the course's test “{title}”.",
+    },
     "test_question": {"sv": "Provfråga", "en": "Test question"},
     "your_answer": {"sv": "Ditt svar", "en": "Your answer"},
     "check_answer": {"sv": "Svara", "en": "Check"},

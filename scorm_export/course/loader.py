@@ -32,6 +32,7 @@ from .model import (
     Module,
     Person,
     Question,
+    QuestionKind,
     Reference,
     ReferenceKind,
     ScoMode,
@@ -553,6 +554,15 @@ class _CourseLoader:
         duration = fields.duration("duration", required=True)
         objectives = fields.text_list("objectives", example="[Förklara vad upphovsrätten skyddar]")
         is_test = fields.flag("test") or module_test
+        for question in questions if is_test else ():
+            if question.kind is QuestionKind.SINGLE and len(question.choices) < 3:
+                # the Common Cartridge quiz profile (its Schematron rule 4d) takes a single choice only with three options
+                self.problems.error(
+                    draft.path,
+                    question.line,
+                    "en provfråga med ( ) behöver minst tre svarsalternativ, eller Sant och Falskt "
+                    "(a graded single-choice question needs three options, as Common Cartridge quizzes do)",
+                )
         if is_test and not questions:
             where = fields.line("test") if fields.has("test") else draft.body_first_line
             self.problems.error(

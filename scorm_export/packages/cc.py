@@ -25,6 +25,7 @@ from lxml import etree
 from .. import ui_strings
 from ..course.model import Asset, Course, WebLink
 from ..course.slugs import slugify
+from . import qti
 from .identifiers import lesson_resource, page_item, page_resource, xml_id
 from .lom import LomBinding, asset_lom, course_lom
 from .manifest import MANIFEST, SCHEMA_LOCATION, Manifest, namespaces, serialise
@@ -76,6 +77,8 @@ class CartridgeFlavour:
     resource_types: dict[str, str]  # role -> the profile's type name, so that new roles (QTI) are data
     schema_location: str  # the manifest's xsi:schemaLocation
     weblink_schema_location: str
+    # multiple response's per-option feedback before its scoring (Canvas) or after it (Moodle): see qti.py
+    qti_canvas_order: bool = False
 
     def writer(self, style: PageStyle) -> Callable[[Course, PackagePages, bool], dict[str, bytes]]:
         """The package writer for one LMS's way of reading pages (a partial, so that a package list can be pickled)."""
@@ -83,15 +86,32 @@ class CartridgeFlavour:
 
     def package_files(self, style: PageStyle, course: Course, pages: PackagePages, per_lesson: bool) -> dict[str, bytes]:
         """per_lesson is a SCORM choice; a cartridge always has one resource per lesson."""
-        contents = self.contents(course, pages.cartridge(style))
+        contents = self.contents(course, pages.cartridge(style), pages)
         return {**contents.files, MANIFEST: self.manifest(course, contents)}
 
-    def contents(self, course: Course, pages: PageSet) -> Contents:
+    def contents(self, course: Course, pages: PageSet, package_pages: PackagePages | None = None) -> Contents:
         # the licence file stays at the cartridge's root, where a reuser unpacking it looks first
         root_files = {LICENCE_FILE: pages.files[LICENCE_FILE]}
         moved = under(WEB_RESOURCES, replace(pages, files={k: v for k, v in pages.files.items() if k != LICENCE_FILE}))
-        lessons = lesson_contents(course, moved, root_files)
+        tests = self.tests(course, package_pages) if package_pages else {}
+        lessons = lesson_contents(course, moved, root_files, tests)
         return lessons + self.further_reading(course) if course.further_reading else lessons
+
+    def tests(self, course: Course, pages: PackagePages) -> dict[str, tuple[Item, Resource, dict[str, bytes]]]:
+        """Each test lesson as a QTI assessment: lesson key -> (its item, its resource, its file)."""
+        found = {}
+        strings = ui_strings.strings(course.language)
+        attempts = course.assessment.attempts if course.assessment else 0
+        for lesson in course.lessons:
+            if not (lesson.is_test and lesson.questions):
+                continue
+            resource_id = xml_id("TESTRES", course.id, lesson.key)
+            path = f"{resource_id}/assessment.xml"
+            title = strings["test_item"].format(title=lesson.title)
+            data = qti.assessment(resource_id, title, lesson.questions, attempts, pages.qti_html(lesson), self.qti_canvas_order)
+            resource = Resource(resource_id, "assessment", (path,), dependencies=(xml_id("FILES", course.id),))
+            found[lesson.key] = (Item(xml_id("TEST", course.id, lesson.key), title, resource_id), resource, {path: data})
+        return found
 
     def further_reading(self, course: Course) -> Contents:
         """One web-link resource (an XML file) per link, gathered in a last module."""
@@ -149,14 +169,19 @@ def _item(m: Manifest, parent: etree._Element, item: Item) -> None:
         _item(m, element, child)
 
 
-def lesson_contents(course: Course, pages: PageSet, root_files: dict[str, bytes]) -> Contents:
+def lesson_contents(
+    course: Course, pages: PageSet, root_files: dict[str, bytes], tests: dict[str, tuple[Item, Resource, dict[str, bytes]]] | None = None
+) -> Contents:
     """The course's own pages, then modules of lessons; each page a webcontent resource depending on the shared files.
 
     "Om kursen" comes first, as a module holding the start page and the licences and sources: Moodle makes each
     item below the root a section and numbers them from 0, its general section, where a course introduction
     belongs; the modules then become sections 1, 2, … (tests/test_cc_packages.py re-implements the mapping from
-    Moodle's importer). `root_files` (the licence file) stay at the cartridge's root.
+    Moodle's importer). `root_files` (the licence file) stay at the cartridge's root. A test lesson's quiz (`tests`)
+    follows its page in the module.
     """
+    tests = tests or {}
+    files = {**pages.files, **root_files}
     shared_id = xml_id("FILES", course.id)
     resources, course_items = [], []
     for key in COURSE_PAGES:
@@ -171,10 +196,15 @@ def lesson_contents(course: Course, pages: PageSet, root_files: dict[str, bytes]
             resource_id = lesson_resource(course.id, lesson.key)
             resources.append(Resource(resource_id, "webcontent", (path,), href=path, dependencies=(shared_id,)))
             lessons.append(Item(page_item(course.id, lesson.key), lesson.title, resource_id))
+            if lesson.key in tests:
+                item, resource, test_files = tests[lesson.key]
+                lessons.append(item)
+                resources.append(resource)
+                files.update(test_files)
         modules.append(Item(xml_id("MODULE", course.id, module.slug), module.title, children=tuple(lessons)))
     shared = tuple(path for path in pages.shared if path not in root_files) + tuple(sorted(root_files))
     resources.append(Resource(shared_id, "webcontent", shared, own_terms=pages.licensed))
-    return Contents({**pages.files, **root_files}, tuple(modules), tuple(resources))
+    return Contents(files, tuple(modules), tuple(resources))
 
 
 def under(folder: str, pages: PageSet) -> PageSet:

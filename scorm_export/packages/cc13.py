@@ -45,6 +45,7 @@ FLAVOUR = CartridgeFlavour(
         ]
     ),
     weblink_schema_location=f"{WEBLINK} {PROFILE}/ccv1p3_imswl_v1p3.xsd",
+    qti_canvas_order=True,
 )
 
 CANVAS = PageStyle(LessonLinks.RELATIVE, cartridge=True)

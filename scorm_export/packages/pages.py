@@ -12,6 +12,7 @@ import functools
 import html
 import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -69,6 +70,7 @@ class PageStyle:
 
 
 SCORM_SINGLE = PageStyle()
+QTI_STYLE = PageStyle(LessonLinks.REFERENCE, cartridge=True)  # how a quiz names a lesson it refers to
 SCORM_PER_LESSON = PageStyle(LessonLinks.CHOICE)
 
 
@@ -173,6 +175,10 @@ class PackagePages:
             for asset in self.course.assets_of(lesson)
         }
         questions = question_markup(self.course, lesson, functools.partial(relink_html, lesson, target), self.env, self.strings)
+        if style.cartridge and lesson.is_test:
+            # a cartridge carries a test as an LMS quiz (qti.py); its page only says where the questions went
+            note = html.escape(self.strings["test_elsewhere"].format(title=self.strings["test_item"].format(title=lesson.title)))
+            questions = {key: (f'<p class="question-moved">{note}</p>' if index == 0 else "") for index, key in enumerate(questions)}
         body = credited_figures(fill_slots(relink_html(lesson, target, lesson.safe_html), questions), captions)
         if style.lesson_links is LessonLinks.RELATIVE:
             return body
@@ -182,6 +188,22 @@ class PackagePages:
         if _LESSON in linked:  # the sanitizer writes every link alike, so this would be our bug, never the author's
             raise RuntimeError(f"{lesson.source}: a link to a lesson was left unconverted")
         return linked
+
+    def qti_html(self, lesson: Lesson) -> Callable[[str], str]:
+        """How a question fragment refers to files and lessons inside a QTI file one folder below the cartridge's root:
+        images through `$IMS-CC-FILEBASE$/..` (Moodle resolves it from the QTI file's folder, Canvas drops it and the
+        `../`), lessons named, since a quiz cannot link to a page."""
+
+        def target(reference: Reference) -> str:
+            if reference.kind is ReferenceKind.LESSON:
+                return _LESSON + reference.target
+            return f"{FILE_BASE}/../web_resources/{media_path(reference.target)}"
+
+        def relink(fragment: str) -> str:
+            linked = relink_html(lesson, target, fragment)
+            return _LESSON_LINK.sub(lambda match: self.lesson_link(match["key"], match["text"], "", QTI_STYLE), linked)
+
+        return relink
 
     def _content(self, template: str, style: PageStyle, page: str, **context: object) -> str:
         return self.env.get_template(template).render(
