@@ -80,6 +80,18 @@ STRINGS: dict[str, dict[str, str]] = {
     "answer_right": {"sv": "Rätt!", "en": "Right!"},
     "answer_wrong": {"sv": "Inte riktigt. Försök igen eller visa svaret.", "en": "Not quite. Try again or show the answer."},
     "answer_missing": {"sv": "Välj eller skriv ett svar först.", "en": "Choose or write an answer first."},
+    "answer_wrong_test": {"sv": "Inte riktigt.", "en": "Not quite."},
+    "assessment": {"sv": "Examination", "en": "Assessment"},
+    "assessment_none": {
+        "sv": "Inget prov: kursen är klar när du har läst alla lektioner.",
+        "en": "No test: the course is complete once you have read every lesson.",
+    },
+    "assessment_test": {
+        "sv": "Prov med {count} frågor, godkänt vid {score} % rätt; {attempts}.",
+        "en": "A test of {count} questions, passed at {score} % right; {attempts}.",
+    },
+    "attempts_some": {"sv": "{count} försök", "en": "{count} attempts"},
+    "attempts_any": {"sv": "obegränsat antal försök", "en": "any number of attempts"},
     "answers_stay": {"sv": "Dina svar sparas bara i den här webbläsaren.", "en": "Your answers are kept in this browser only."},
     "credits_link": {"sv": "Licenser och källor för hela kursen", "en": "Licences and sources for the whole course"},
     "credits_intro": {

@@ -226,3 +226,40 @@ def test_a_graded_single_choice_question_needs_three_options(load):
     result = load(minimal_course(**{"testkurs/01-forsta/01-intro.md": text_}))
     (problem,) = result.problems.errors
     assert problem.line == 8 and "minst tre svarsalternativ" in problem.message
+
+
+def test_the_course_says_how_it_is_assessed_on_its_page_in_json_ld_in_lom_and_on_the_start_page(tmp_path):
+    import json
+
+    from lxml import html
+
+    project = write_project(tmp_path / "p", graded_course())
+    report = build(project)
+    assert report.written, [str(problem) for problem in report.problems.items]
+    page = html.fromstring((project.site / "testkurs" / "index.html").read_bytes())
+    facts = " ".join(page.find_class("course-facts")[0].text_content().split())
+    assert "ExaminationProv med 5 frågor, godkänt vid 75 % rätt; 2 försök." in facts
+    data = json.loads(page.xpath("//script[@type='application/ld+json']")[0].text)
+    assert data["hasPart"] == [
+        {
+            "@type": "Quiz",
+            "name": "Slutprov",
+            "assesses": ["Testkurs"],
+            "educationalUse": "assessment",
+            "description": "5 questions; passing score 75 %",
+        }
+    ]
+    with zipfile.ZipFile(next((project.site / "downloads").glob("*-scorm2004.zip"))) as archive:
+        manifest = etree.fromstring(archive.read("imsmanifest.xml"))
+        about = " ".join(html.fromstring(archive.read("about.html")).text_content().split())
+    assert manifest.xpath("//*[local-name()='interactivityType']/*[local-name()='value']/text()") == ["active"]
+    assert "Prov med 5 frågor, godkänt vid 75 % rätt; 2 försök." in about
+
+
+def test_a_course_without_a_test_says_so(tmp_path):
+    from lxml import html
+
+    project = write_project(tmp_path / "p", minimal_course())
+    assert build(project).written
+    page = html.fromstring((project.site / "testkurs" / "index.html").read_bytes())
+    assert "Inget prov: kursen är klar när du har läst alla lektioner." in page.find_class("course-facts")[0].text_content()

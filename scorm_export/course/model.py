@@ -252,6 +252,10 @@ class Course:
         return tuple(asset for asset in self.assets if asset.licence != self.licence)
 
     @property
+    def graded_questions(self) -> tuple[Question, ...]:
+        return tuple(question for lesson in self.lessons for question in lesson.questions if question.graded)
+
+    @property
     def is_free_cultural_work(self) -> bool:
         """The course and every part of it under a licence of Free Cultural Works."""
         return self.licence.is_free_cultural and all(asset.licence.is_free_cultural for asset in self.assets)

@@ -45,7 +45,10 @@ def course_lom(course: Course, binding: LomBinding, nsmap: dict | None = None) -
     for keyword in course.keywords:
         b.text(b.sub(general, "keyword"), keyword)
     if not binding.cc_profile:  # CC 1.1 allows only learningResourceType and intendedEndUserRole in <educational>
-        learning_time = b.sub(b.sub(lom, "educational"), "typicalLearningTime")
+        educational = b.sub(lom, "educational")
+        # a course with a test asks the learner to act ("active"); one without only presents ("expositive")
+        b.vocabulary(b.sub(educational, "interactivityType"), "active" if course.graded_questions else "expositive")
+        learning_time = b.sub(educational, "typicalLearningTime")
         b.sub(learning_time, "datetime" if binding.ims_md_1_2 else "duration").text = iso_duration(course.duration_minutes)
     rights = b.sub(lom, "rights")
     b.vocabulary(b.sub(rights, "cost"), "no")

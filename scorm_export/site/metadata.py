@@ -29,6 +29,19 @@ def course_json_ld(course: Course) -> dict[str, Any]:
     }
     if course.objectives:
         data["teaches"] = list(course.objectives)
+    if course.assessment and course.graded_questions:
+        # each test as a schema.org Quiz, with what it assesses and how it is passed
+        data["hasPart"] = [
+            {
+                "@type": "Quiz",
+                "name": lesson.title,
+                "assesses": list(lesson.objectives or course.objectives) or [course.title],
+                "educationalUse": "assessment",
+                "description": f"{len(lesson.questions)} questions; passing score {course.assessment.passing_score} %",
+            }
+            for lesson in course.lessons
+            if lesson.is_test and lesson.questions
+        ]
     if course.digcomp:
         data["educationalAlignment"] = [
             {
