@@ -7,7 +7,7 @@ its own files (the `relink` it passes) and puts the result, from theme/question.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import Any
 
@@ -27,10 +27,23 @@ def question_markup(
     markup = {}
     for question in lesson.questions:
         choices = [replace(choice, html=relink(choice.html), feedback_html=relink(choice.feedback_html)) for choice in question.choices]
-        key = f"{course.id}/{lesson.key}/{question.number}"
-        html = macro.question(question, key, relink(question.prompt_html), choices, relink(question.feedback_html), strings, store)
+        key = question_key(course, lesson, question.number)
+        attempts = course.assessment.attempts if course.assessment else 0
+        html = macro.question(
+            question, key, relink(question.prompt_html), choices, relink(question.feedback_html), strings, store, attempts
+        )
         markup[slot_id(question.number)] = str(html).strip()
     return markup
+
+
+def question_key(course: Course, lesson: Lesson, number: int) -> str:
+    """A question's name in the course: the same in its page, the runtime's state and the LMS's interaction id."""
+    return f"{course.id}/{lesson.key}/{number}"
+
+
+def graded_keys(course: Course, lessons: Iterable[Lesson]) -> list[dict[str, str]]:
+    """The test questions of `lessons`, in course order, as the runtime's configuration lists them."""
+    return [{"key": question_key(course, lesson, q.number)} for lesson in lessons for q in lesson.questions if q.graded]
 
 
 def fill_slots(page_html: str, markup: dict[str, str]) -> str:

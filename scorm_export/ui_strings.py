@@ -81,6 +81,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "answer_wrong": {"sv": "Inte riktigt. Försök igen eller visa svaret.", "en": "Not quite. Try again or show the answer."},
     "answer_missing": {"sv": "Välj eller skriv ett svar först.", "en": "Choose or write an answer first."},
     "answer_wrong_test": {"sv": "Inte riktigt.", "en": "Not quite."},
+    "answer_recorded": {"sv": "Ditt svar är registrerat.", "en": "Your answer is recorded."},
     "assessment": {"sv": "Examination", "en": "Assessment"},
     "assessment_none": {
         "sv": "Inget prov: kursen är klar när du har läst alla lektioner.",

@@ -25,7 +25,7 @@ from scorm_export.build import BuildOptions, build
 from scorm_export.course.model import ScoMode
 
 from .browser import copy_node_module, serve_directory
-from .helpers import lesson, minimal_course, write_project
+from .helpers import COURSE_YML, lesson, minimal_course, write_project
 
 pytestmark = pytest.mark.browser
 
@@ -196,6 +196,7 @@ class HarnessSession(ShellView):
         cmi: dict | None = None,
         faulty: str | None = None,
         targets: dict[str, str] | None = None,
+        reject: str | None = None,
     ) -> None:
         self.page = page
         self.standard = SCORM[standard]
@@ -206,6 +207,8 @@ class HarnessSession(ShellView):
             query += f"&faulty={faulty}"
         if targets:
             query += "&targets=" + quote(json.dumps(targets))
+        if reject:
+            query += f"&reject={reject}"
         page.goto(f"{base}lms.html?{query}")
         super().__init__(page.frame_locator("#sco"))
 
@@ -648,3 +651,182 @@ def test_the_start_page_of_a_per_lesson_package_offers_every_lesson_through_the_
         expect(frame.locator("body")).to_have_attribute("data-lesson", "andra/slut")
         choices = [call["args"][0] for call in session.calls() if call["fn"] == "SequenceChoice"]
         assert choices == ["ITEM-testkurs_andra_slut"]
+
+
+# -- tests: graded answers, score and outcome reach the LMS
+
+GRADED_BODY = """
+```fråga
+Vilken licens kräver inte att du anger källa?
+
+- ( ) CC BY 4.0
+- (x) CC0 1.0
+- ( ) CC BY-SA 4.0
+```
+
+```fråga
+Vad står L för i TASL?
+
+Svar: licens | license
+```
+"""
+TEST_LESSON = "prov/slutprov"
+
+
+def graded_course() -> dict[str, str]:
+    return minimal_course(
+        **{
+            "testkurs/course.yml": COURSE_YML + "assessment:\n  passing_score: 75\n  attempts: 2\n",
+            "testkurs/02-prov/module.yml": "title: Prov\n",
+            "testkurs/02-prov/01-slutprov.md": lesson("Slutprov", GRADED_BODY).replace(
+                "duration: 5 min\n", "duration: 5 min\ntest: true\n"
+            ),
+        }
+    )
+
+
+@pytest.fixture(scope="module")
+def graded(tmp_path_factory) -> dict[str, dict[str, Path]]:
+    root = tmp_path_factory.mktemp("graded")
+    return {
+        "single": build_packages(root / "single", graded_course()),
+        "per-lesson": build_packages(root / "per-lesson", graded_course(), ScoMode.PER_LESSON),
+    }
+
+
+def take_the_test(frame) -> None:
+    """Wrong, then right, on the first question; right at once on the second."""
+    first, second = frame.locator("form.question").nth(0), frame.locator("form.question").nth(1)
+    first.locator("label", has_text="CC BY 4.0").click()
+    first.locator("button.question__check").click()
+    expect(first.locator(".question__result")).to_have_text("Inte riktigt.")
+    first.locator("label", has_text="CC0 1.0").click()
+    first.locator("button.question__check").click()
+    expect(first.locator(".question__result")).to_have_text("Rätt!")
+    expect(first.locator("input").first).to_be_disabled()
+    second.locator("input[type=text]").fill("Licens")
+    second.locator("button.question__check").click()
+    expect(second.locator(".question__result")).to_have_text("Rätt!")
+
+
+INTERACTIONS = {
+    "scorm12": [
+        ("testkurs_prov_slutprov_1", "choice", "b", "a", "wrong"),
+        ("testkurs_prov_slutprov_1", "choice", "b", "b", "correct"),
+        ("testkurs_prov_slutprov_2", "fill-in", "licens", "Licens", "correct"),
+    ],
+    "scorm2004": [
+        ("testkurs_prov_slutprov_1", "choice", "b", "a", "incorrect"),
+        ("testkurs_prov_slutprov_1", "choice", "b", "b", "correct"),
+        ("testkurs_prov_slutprov_2", "fill-in", "licens", "Licens", "correct"),
+    ],
+}
+
+
+def recorded_interactions(session, standard: str) -> list[tuple[str, ...]]:
+    response = "student_response" if standard == "scorm12" else "learner_response"
+    return [
+        tuple(
+            session.values(f"cmi.interactions.{n}.{field}")[-1]
+            for field in ("id", "type", "correct_responses.0.pattern", response, "result")
+        )
+        for n in range(3)
+    ]
+
+
+@pytest.mark.parametrize("mode", ["single", "per-lesson"])
+@pytest.mark.parametrize("standard", STANDARDS)
+def test_a_test_reports_every_answer_its_score_and_its_outcome(standard, mode, graded, tmp_path, page):
+    scorm = SCORM[standard]
+    problems = Problems(page)
+    with served(graded[mode][standard], tmp_path) as base:
+        manifest = (tmp_path / "pkg" / "imsmanifest.xml").read_text(encoding="utf-8")
+        if mode == "single":
+            session = HarnessSession(page, base, standard)
+            session.menu(TEST_LESSON)
+            frame = session.lesson
+        else:
+            session = HarnessSession(page, base, standard, sco="pkg/lessons/prov/slutprov.html")
+            frame = page.frame_locator("#sco")
+        session.wait_for_call(scorm.commit)
+        take_the_test(frame)
+        page.wait_for_function(
+            "(n) => window.calls.filter((c) => /SetValue$/.test(c.fn) && c.args[0].endsWith('.result')).length >= n", arg=3
+        )
+        assert recorded_interactions(session, standard) == INTERACTIONS[standard]
+        if standard == "scorm12":
+            assert "<adlcp:masteryscore>75</adlcp:masteryscore>" in manifest
+            assert session.cmi("cmi.core.score.raw") == "100" and session.cmi("cmi.core.lesson_status") == "passed"
+        else:
+            assert "<imsss:minNormalizedMeasure>0.75</imsss:minNormalizedMeasure>" in manifest
+            assert float(session.cmi("cmi.score.scaled")) == 1.0 and session.cmi("cmi.score.raw") == "100"
+            assert session.cmi("cmi.success_status") == "passed"
+            # completed: every lesson of the SCO read and its test taken (the single SCO has two unread lessons)
+            assert session.cmi("cmi.completion_status") == ("completed" if mode == "per-lesson" else "incomplete")
+        session.end()
+        calls = session.calls()
+        assert [call["fn"] for call in calls].count(scorm.initialize) == 1
+        assert all(call["result"] == "true" for call in calls if call["fn"] in (scorm.set_value, scorm.commit)), calls
+    assert problems.errors == []
+
+
+@pytest.mark.parametrize("standard", STANDARDS)
+def test_an_lms_that_refuses_interactions_still_gets_score_and_outcome(standard, graded, tmp_path, page):
+    with served(graded["per-lesson"][standard], tmp_path) as base:
+        session = HarnessSession(page, base, standard, sco="pkg/lessons/prov/slutprov.html", reject="interactions")
+        session.wait_for_call(SCORM[standard].commit)
+        take_the_test(page.frame_locator("#sco"))
+        status = "cmi.core.lesson_status" if standard == "scorm12" else "cmi.success_status"
+        page.wait_for_function("(element) => window.calls.some((c) => c.args[0] === element && c.args[1] === 'passed')", arg=status)
+        refused = [call for call in session.calls() if call["fn"].endswith("SetValue") and call["args"][0].startswith("cmi.interactions")]
+        assert refused and all(call["result"] == "false" for call in refused)
+        assert session.cmi(status) == "passed"
+
+
+def test_a_failed_test_with_no_attempts_left_says_failed_and_resumes_locked(graded, tmp_path, page):
+    with served(graded["single"]["scorm12"], tmp_path) as base:
+        first = HarnessSession(page, base, "scorm12")
+        first.menu(TEST_LESSON)
+        question = first.lesson.locator("form.question").nth(0)
+        for wrong in ("CC BY 4.0", "CC BY-SA 4.0"):
+            question.locator("label", has_text=wrong).click()
+            question.locator("button.question__check").click()
+            expect(question.locator(".question__result")).to_have_text("Inte riktigt.")
+        expect(question.locator("button.question__check")).to_be_hidden()
+        second = first.lesson.locator("form.question").nth(1)
+        second.locator("input[type=text]").fill("fel")
+        second.locator("button.question__check").click()
+        expect(second.locator(".question__result")).to_have_text("Inte riktigt.")
+        second.locator("input[type=text]").fill("licens")
+        second.locator("button.question__check").click()
+        page.wait_for_function("() => window.calls.some((c) => c.args[0] === 'cmi.core.lesson_status' && c.args[1] === 'failed')")
+        assert first.cmi("cmi.core.score.raw") == "50"
+        first.end()
+        suspend_data, location = first.cmi("cmi.suspend_data"), first.cmi("cmi.core.lesson_location")
+        resumed_page = page.context.new_page()
+        resumed = HarnessSession(
+            resumed_page, base, "scorm12", cmi={**SCORM["scorm12"].resume_data(suspend_data, location), "cmi.core.lesson_status": "failed"}
+        )
+        resumed.expect_lesson(TEST_LESSON)
+        for n in (0, 1):
+            form = resumed.lesson.locator("form.question").nth(n)
+            expect(form.locator(".question__result")).to_have_text("Ditt svar är registrerat.")
+            expect(form.locator("input").first).to_be_disabled()
+        resumed.end()
+        assert not [call for call in resumed.calls() if call["fn"].endswith("SetValue") and call["args"][0].startswith("cmi.interactions")]
+
+
+def test_the_state_of_300_lessons_and_100_test_questions_fits_scorm12_suspend_data(single, tmp_path, page):
+    with served(single["scorm12"], tmp_path) as base:
+        page.goto(f"{base}pkg/index.html")
+        encoded = page.evaluate("""() => {
+            const R = window.ScormExportRuntime;
+            const keys = Array.from({ length: 100 }, (_, i) => `kurs/modul-${i}/lektion/${i}`);
+            const tests = Object.fromEntries(keys.map((key, i) => [key, { used: 31, right: i % 2 === 0 }]));
+            const q = R.encodeTests(keys, tests);
+            const back = R.decodeTests(keys, q);
+            const same = keys.every((key) => back[key].used === 31 && back[key].right === tests[key].right);
+            return { text: R.encodeState({ seen: Array(300).fill(true), sections: { k: "abcd", q } }), same };
+        }""")
+    assert encoded["same"]
+    assert len(encoded["text"]) <= 4096, len(encoded["text"])

@@ -23,7 +23,7 @@ from jinja2 import Environment
 from .. import ui_strings
 from ..course.model import Asset, Course, Lesson, Reference, ReferenceKind
 from ..credits import credited_figures
-from ..question_markup import fill_slots, question_markup
+from ..question_markup import fill_slots, graded_keys, question_markup
 from ..relink import relink_html
 from .identifiers import lesson_resource, page_item, page_resource
 
@@ -260,7 +260,9 @@ class PackagePages:
         shell = not sco_per_lesson
         # inside the shell a page says which lesson it shows; alone, each page is its own SCO
         mode = "lesson" if shell else "sco"
-        base = {"course": course.id, "version": course.version, "standard": standard, "mode": mode}
+        base: dict[str, object] = {"course": course.id, "version": course.version, "standard": standard, "mode": mode}
+        if course.assessment:
+            base.update(attempts=course.assessment.attempts, passing=course.assessment.passing_score)
         first = lessons[0]
         about, credits = pages[ABOUT_KEY], pages[CREDITS_KEY]
         files[about] = self._scorm_page(
@@ -289,7 +291,7 @@ class PackagePages:
                 page,
                 f"{lesson.title} – {course.title}",
                 self._lesson(lesson, style, page),
-                {**base, "lesson": lesson.key},
+                {**base, "lesson": lesson.key, **({} if shell else {"graded": graded_keys(course, [lesson])})},
                 style,
                 lesson=lesson,
                 media=course.assets_of(lesson),
@@ -306,6 +308,7 @@ class PackagePages:
                 **base,
                 "mode": "shell",
                 "lessons": [{"key": lesson.key, "href": paths[lesson.key], "title": lesson.title} for lesson in lessons],
+                "graded": graded_keys(course, lessons),
                 "strings": {key: self.strings[key] for key in ("progress_text", "complete", "seen")},
             }
             files[SHELL] = (

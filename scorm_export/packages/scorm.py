@@ -37,6 +37,8 @@ class ScormFlavour:
     item_attributes: dict = field(default_factory=dict)
     organization_attributes: dict = field(default_factory=dict)
     sco_item: Callable[[etree._Element], None] = _nothing  # after an item that launches a SCO
+    # after a SCO's item whose lessons hold a test: how the LMS judges it passed (percent)
+    test_item: Callable[[etree._Element, int], None] = lambda item, passing: None
     container: Callable[[etree._Element], None] = _nothing  # after the organization and each module item
 
     def package_files(self, course: Course, pages: PackagePages, per_lesson: bool) -> dict[str, bytes]:
@@ -66,13 +68,18 @@ class ScormFlavour:
                     resource_id = lesson_resource(course.id, lesson.key)
                     item = m.item(module_item, page_item(course.id, lesson.key), lesson.title, resource_id, **self.item_attributes)
                     self.sco_item(item)
+                    if course.assessment and lesson.is_test and lesson.questions:
+                        self.test_item(item, course.assessment.passing_score)
                     path = pages.lesson_paths[lesson.key]
                     m.resource(resources, resource_id, "webcontent", [path], href=path, dependencies=[shared_id], attributes=sco)
                 self.container(module_item)
             self._course_page(m, organization, resources, course, pages, CREDITS_KEY, shared_id, sco)
         else:
             resource_id = xml_id("RES", course.id)
-            self.sco_item(m.item(organization, xml_id("ITEM", course.id), course.title, resource_id, **self.item_attributes))
+            item = m.item(organization, xml_id("ITEM", course.id), course.title, resource_id, **self.item_attributes)
+            self.sco_item(item)
+            if course.assessment and course.graded_questions:
+                self.test_item(item, course.assessment.passing_score)
             files = [pages.launch, *pages.course_pages.values(), *pages.lesson_paths.values()]
             m.resource(resources, resource_id, "webcontent", files, href=pages.launch, dependencies=[shared_id], attributes=sco)
         self.container(organization)

@@ -30,6 +30,16 @@ def completion_by_content(item: etree._Element) -> None:
     )
 
 
+def passing_objective(item: etree._Element, passing: int) -> None:
+    """The SCO's primary objective is satisfied by its scaled score reaching the passing score: the LMS judges
+    success_status from cmi.score.scaled as well as the content (objectives come before deliveryControls)."""
+    sequencing = item.find(f"{{{IMSSS}}}sequencing")
+    objectives = etree.Element(f"{{{IMSSS}}}objectives")
+    primary = etree.SubElement(objectives, f"{{{IMSSS}}}primaryObjective", objectiveID="PASSING_SCORE", satisfiedByMeasure="true")
+    etree.SubElement(primary, f"{{{IMSSS}}}minNormalizedMeasure").text = f"{passing / 100:.2f}"
+    sequencing.insert(list(sequencing).index(sequencing.find(f"{{{IMSSS}}}deliveryControls")), objectives)
+
+
 def free_navigation(parent: etree._Element) -> None:
     """Choice and flow: the learner may open any lesson and move on with Continue/Previous."""
     sequencing = etree.SubElement(parent, f"{{{IMSSS}}}sequencing")
@@ -58,5 +68,6 @@ FLAVOUR = ScormFlavour(
     ),
     organization_attributes={f"{{{ADLSEQ}}}objectivesGlobalToSystem": "false"},
     sco_item=completion_by_content,
+    test_item=passing_objective,
     container=free_navigation,
 )

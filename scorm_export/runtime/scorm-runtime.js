@@ -6,6 +6,8 @@
   "use strict";
 
   const LESSON_MESSAGE = "scorm-export:lesson";
+  const ANSWER_MESSAGE = "scorm-export:answer"; // a lesson in the shell: a test question was answered
+  const ANSWERS_MESSAGE = "scorm-export:answers"; // the shell to a lesson: what is kept of its test questions
   const SHELL_MESSAGE = "scorm-export:shell";
   const MAX_HOPS = 500;
   const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
@@ -51,6 +53,29 @@
     return [18, 12, 6, 0].map((shift) => B64[(hash >>> shift) & 63]).join("");
   }
 
+  // ---- test questions: {key: {used, right}}, kept in suspend_data as one character per question (q=...)
+
+  function decodeTests(keys, text) {
+    const found = {};
+    keys.forEach((key, i) => {
+      const value = B64.indexOf(String(text || "").charAt(i));
+      if (value > 0) found[key] = { used: value >> 1, right: (value & 1) === 1 };
+    });
+    return found;
+  }
+
+  const encodeTests = (keys, tests) =>
+    keys.map((key) => (tests[key] ? B64[(Math.min(tests[key].used, 31) << 1) | (tests[key].right ? 1 : 0)] : B64[0])).join("");
+
+  /** The test's outcome so far, or null for a course (or SCO) without test questions. */
+  function outcome(keys, tests, attempts, passing) {
+    if (!keys.length) return null;
+    const right = keys.filter((key) => tests[key] && tests[key].right).length;
+    const done = keys.every((key) => tests[key] && (tests[key].right || (attempts > 0 && tests[key].used >= attempts)));
+    const scaled = right / keys.length;
+    return { done, scaled, passed: scaled * 100 >= passing };
+  }
+
   // ---- session time
 
   const pad = (number, width) => String(number).padStart(width, "0");
@@ -76,12 +101,15 @@
     scorm12: {
       api: "API", method: (name) => `LMS${name === "Terminate" ? "Finish" : name}`, location: "cmi.core.lesson_location",
       entry: "cmi.core.entry", exit: "cmi.core.exit", sessionTime: "cmi.core.session_time", status: "cmi.core.lesson_status",
-      normalExit: "", time: timespan12,
+      normalExit: "", time: timespan12, scoreRaw: "cmi.core.score.raw", scoreMin: "cmi.core.score.min", scoreMax: "cmi.core.score.max",
+      response: "student_response", wrong: "wrong", choiceJoin: ",", truth: "t", falsehood: "f",
     },
     scorm2004: {
       api: "API_1484_11", method: (name) => name, location: "cmi.location", entry: "cmi.entry", exit: "cmi.exit",
       sessionTime: "cmi.session_time", status: "cmi.completion_status", progress: "cmi.progress_measure",
-      normalExit: "normal", time: duration2004, navigation: true,
+      normalExit: "normal", time: duration2004, navigation: true, success: "cmi.success_status", scoreRaw: "cmi.score.raw",
+      scoreMin: "cmi.score.min", scoreMax: "cmi.score.max", scoreScaled: "cmi.score.scaled", response: "learner_response",
+      wrong: "incorrect", choiceJoin: "[,]", truth: "true", falsehood: "false",
     },
   };
   // statuses only rise: "completed" or "passed" never goes back to "incomplete"
@@ -136,15 +164,51 @@
       return this.ok("SetValue", element, String(value));
     }
 
-    /** Completion and progress for `seen` of `total` lessons, and the exit that goes with them. */
-    report(seen, total) {
+    /** Completion and progress for `seen` of `total` lessons, the test's outcome (`test`: {done, passed, scaled}
+     * or null without one), and the exit that goes with them. Completed: every lesson read and the test taken;
+     * passed or failed: the test's score against the passing score. SCORM 1.2 has one status for both, so with a
+     * test it says passed or failed once the test is taken, and incomplete until then. */
+    report(seen, total, test) {
       const b = this.b;
-      const complete = seen >= total;
-      const target = complete ? "completed" : "incomplete";
-      if (rank(target) > rank(this.status) && this.set(b.status, target)) this.status = target;
+      const read = seen >= total;
+      if (test) {
+        this.set(b.scoreRaw, Math.round(test.scaled * 100));
+        this.set(b.scoreMin, 0);
+        this.set(b.scoreMax, 100);
+        if (b.scoreScaled) this.set(b.scoreScaled, test.scaled.toFixed(4));
+      }
+      if (test && !b.success) {
+        const outcome = test.done ? (test.passed ? "passed" : "failed") : "incomplete";
+        if (this.status !== "passed" && outcome !== this.status && (test.done || rank(this.status) === 0) && this.set(b.status, outcome)) this.status = outcome;
+      } else {
+        const target = read && (!test || test.done) ? "completed" : "incomplete";
+        if (rank(target) > rank(this.status) && this.set(b.status, target)) this.status = target;
+        if (test && test.done) this.set(b.success, test.passed ? "passed" : "failed");
+      }
       const done = rank(this.status) >= 2;
-      if (b.progress && (complete || !done)) this.set(b.progress, complete ? "1" : (seen / total).toFixed(4));
+      if (b.progress && (read || !done)) this.set(b.progress, read ? "1" : (seen / total).toFixed(4));
       this.set(b.exit, done ? b.normalExit : "suspend");
+    }
+
+    /** One answer to a test question, as the LMS's n-th interaction; a refusing LMS loses only this record. */
+    interaction(n, detail) {
+      const b = this.b;
+      const at = `cmi.interactions.${n}.`;
+      const item = detail.interaction;
+      const patterns = item.type === "choice"
+        ? item.correct.map((letters) => letters.join(b.choiceJoin))
+        : item.type === "true-false"
+          ? item.correct.map((truth) => (truth ? b.truth : b.falsehood))
+          : item.correct.map((text) => String(text).slice(0, 250));
+      const response = item.type === "choice"
+        ? item.response.join(b.choiceJoin)
+        : item.type === "true-false" ? (item.response ? b.truth : b.falsehood) : String(item.response).slice(0, 250);
+      this.set(`${at}id`, detail.key.replace(/[^A-Za-z0-9_-]/g, "_"));
+      this.set(`${at}type`, item.type);
+      if (b.success) this.set(`${at}description`, String(detail.prompt || "").slice(0, 250));
+      patterns.forEach((pattern, k) => this.set(`${at}correct_responses.${k}.pattern`, pattern));
+      this.set(`${at}${b.response}`, response);
+      this.set(`${at}result`, detail.right ? "correct" : b.wrong);
     }
 
     commit() {
@@ -209,6 +273,9 @@
     const state = decodeState(session ? session.get("cmi.suspend_data") : saved.state, keys.length);
     const bookmark = session ? session.get(session.b.location) : saved.location;
     const entry = session ? session.get(session.b.entry) : "";
+    const graded = Array.isArray(config.graded) ? config.graded : [];
+    let tests = decodeTests(graded.map((item) => item.key), state.sections.q);
+    let interactions = session ? Number(session.get("cmi.interactions._count")) || 0 : 0;
     const print = fingerprint(keys);
     // progress saved for another list of lessons cannot be mapped onto this one
     if (state.sections.k !== print) state.seen = decodeBits("", keys.length);
@@ -239,12 +306,13 @@
     }
 
     function save() {
+      if (graded.length) state.sections.q = encodeTests(graded.map((item) => item.key), tests);
       const encoded = encodeState(state);
       if (!session) return writeLocal(storageKey, { state: encoded, location: current || "" });
       if (session.terminated) return;
       session.set("cmi.suspend_data", encoded);
       if (current) session.set(session.b.location, current);
-      session.report(seenCount(), keys.length);
+      session.report(seenCount(), keys.length, outcome(graded.map((item) => item.key), tests, config.attempts || 0, config.passing || 0));
       session.ok("Commit", "");
     }
 
@@ -261,7 +329,15 @@
       if (event.source !== frame.contentWindow || !data || typeof data !== "object") return;
       // file:// pages have opaque origins; over http(s) only our own origin may speak
       if (/^https?:$/.test(location.protocol) && event.origin !== location.origin) return;
-      if (data.type !== LESSON_MESSAGE || data.course !== config.course || (awaiting && data.key !== awaiting)) return;
+      if (data.course !== config.course) return;
+      if (data.type === ANSWER_MESSAGE && data.detail && graded.some((item) => item.key === data.detail.key)) {
+        tests = { ...tests, [data.detail.key]: { used: data.detail.used, right: data.detail.right } };
+        if (session && !session.terminated) session.interaction(interactions++, data.detail);
+        return save();
+      }
+      if (data.type !== LESSON_MESSAGE || (awaiting && data.key !== awaiting)) return;
+      // the lesson learns what is kept of its test questions, so that a resumed test stays answered
+      frame.contentWindow.postMessage({ type: ANSWERS_MESSAGE, course: config.course, saved: tests }, "*");
       awaiting = null;
       lessonShown(data.key);
     });
@@ -296,7 +372,12 @@
     const announce = () => parent.postMessage({ type: LESSON_MESSAGE, course: config.course, key: config.lesson }, "*");
     window.addEventListener("message", (event) => {
       const data = event.data;
-      if (event.source === parent && data && data.type === SHELL_MESSAGE && data.course === config.course) announce();
+      if (event.source !== parent || !data || data.course !== config.course) return;
+      if (data.type === SHELL_MESSAGE) announce();
+      if (data.type === ANSWERS_MESSAGE && window.ScormExportQuestions) window.ScormExportQuestions.apply(data.saved);
+    });
+    document.addEventListener("scorm-export:answered", (event) => {
+      if (event.detail && event.detail.graded) parent.postMessage({ type: ANSWER_MESSAGE, course: config.course, detail: event.detail }, "*");
     });
     window.addEventListener("pageshow", (event) => { if (event.persisted) announce(); });
     announce();
@@ -308,8 +389,27 @@
     openExternalLinksOutside();
     const session = connect(config.standard);
     if (!session) return;
-    session.report(1, 1);
-    session.commit();
+    const keys = Array.isArray(config.graded) ? config.graded.map((item) => item.key) : [];
+    const state = decodeState(session.get("cmi.suspend_data"), 0);
+    let tests = decodeTests(keys, state.sections.q);
+    let interactions = Number(session.get("cmi.interactions._count")) || 0;
+    const report = () => {
+      if (keys.length) {
+        state.sections.q = encodeTests(keys, tests);
+        session.set("cmi.suspend_data", encodeState(state));
+      }
+      session.report(1, 1, outcome(keys, tests, config.attempts || 0, config.passing || 0));
+      session.commit();
+    };
+    if (keys.length && window.ScormExportQuestions) window.ScormExportQuestions.apply(tests);
+    document.addEventListener("scorm-export:answered", (event) => {
+      const detail = event.detail;
+      if (!detail || !detail.graded || session.terminated || !keys.includes(detail.key)) return;
+      tests = { ...tests, [detail.key]: { used: detail.used, right: detail.right } };
+      session.interaction(interactions++, detail);
+      report();
+    });
+    report();
     offerLessonChoices(session);
   }
 
@@ -335,7 +435,7 @@
   }
 
   // pure helpers for tests; the shell adds lessonShown(key), the handler its lessons' messages reach
-  const exposed = { encodeState, decodeState, fingerprint, timespan12, duration2004, findAPI };
+  const exposed = { encodeState, decodeState, encodeTests, decodeTests, fingerprint, timespan12, duration2004, findAPI };
   window.ScormExportRuntime = exposed;
   try {
     const element = document.getElementById("course-config");
