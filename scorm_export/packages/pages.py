@@ -112,13 +112,19 @@ class PackagePages:
         self.strings = ui_strings.strings(course.language)
         self.credit: Any = env.get_template("credit.html").module  # the one way a file is credited, in every output
         self._bodies: dict[tuple[LessonLinks, bool], dict[str, str]] = {}
+        self._paths: dict[bool, dict[str, str]] = {}
+        self._all: dict[bool, dict[str, str]] = {}
 
     def paths(self, style: PageStyle) -> dict[str, str]:
         """Lesson key -> page path. `$WIKI_REFERENCE$` names a page by its file name alone, which must then be unique,
         and Canvas's cartridge viewer finds it only if that name is the page's resource identifier."""
-        if style.lesson_links is LessonLinks.WIKI:
-            return {lesson.key: f"lessons/{lesson_resource(self.course.id, lesson.key)}.html" for lesson in self.course.lessons}
-        return {lesson.key: lesson_path(lesson) for lesson in self.course.lessons}
+        wiki = style.lesson_links is LessonLinks.WIKI
+        if wiki not in self._paths:  # asked for once per link: made once per course
+            self._paths[wiki] = {
+                lesson.key: f"lessons/{lesson_resource(self.course.id, lesson.key)}.html" if wiki else lesson_path(lesson)
+                for lesson in self.course.lessons
+            }
+        return self._paths[wiki]
 
     def course_page_paths(self, style: PageStyle) -> dict[str, str]:
         if style.lesson_links is LessonLinks.WIKI:
@@ -126,7 +132,10 @@ class PackagePages:
         return {key: f"{key}.html" for key in COURSE_PAGES}
 
     def _all_paths(self, style: PageStyle) -> dict[str, str]:
-        return {**self.paths(style), **self.course_page_paths(style)}
+        wiki = style.lesson_links is LessonLinks.WIKI
+        if wiki not in self._all:
+            self._all[wiki] = {**self.paths(style), **self.course_page_paths(style)}
+        return self._all[wiki]
 
     def file_url(self, path: str, page: str, style: PageStyle) -> str:
         """A package file (stylesheet, image) as a page at `page` refers to it."""
