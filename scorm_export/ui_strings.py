@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 STRINGS: dict[str, dict[str, str]] = {
     "catalogue": {"sv": "Kurser", "en": "Courses"},
     "catalogue_intro": {
@@ -155,8 +157,9 @@ LEVEL_NAMES = {
 LANGUAGE_NAMES = {"sv": {"sv": "Svenska", "en": "Swedish"}, "en": {"sv": "Engelska", "en": "English"}}
 
 
+@functools.lru_cache(maxsize=8)
 def strings(language: str) -> dict[str, str]:
-    """The strings in one language, falling back to Swedish."""
+    """The strings in one language, falling back to Swedish. Shared between callers: read them, never change them."""
     return {key: value.get(language) or value["sv"] for key, value in STRINGS.items()}
 
 

@@ -110,7 +110,9 @@ class PackagePages:
         self.env = env
         self.theme = theme
         self.strings = ui_strings.strings(course.language)
-        self.credit: Any = env.get_template("credit.html").module  # the one way a file is credited, in every output
+        credit: Any = env.get_template("credit.html").module  # the one way a file is credited, in every output
+        # each file's credit is the same on every page that shows it: made once per course
+        self.credits = {asset.path: str(credit.short(asset, self.strings)) for asset in course.assets}
         self._bodies: dict[tuple[LessonLinks, bool], dict[str, str]] = {}
         self._paths: dict[bool, dict[str, str]] = {}
         self._all: dict[bool, dict[str, str]] = {}
@@ -179,10 +181,7 @@ class PackagePages:
                 return _relative(paths[reference.target], posixpath.dirname(page))
             return _LESSON + reference.target
 
-        captions = {
-            self.file_url(media_path(asset.path), page, style): str(self.credit.short(asset, self.strings))
-            for asset in self.course.assets_of(lesson)
-        }
+        captions = {self.file_url(media_path(asset.path), page, style): self.credits[asset.path] for asset in self.course.assets_of(lesson)}
         questions = question_markup(self.course, lesson, functools.partial(relink_html, lesson, target), self.env, self.strings)
         if style.cartridge and lesson.is_test:
             # a cartridge carries a test as an LMS quiz (qti.py); its page only says where the questions went
@@ -234,9 +233,6 @@ class PackagePages:
 
     def _credits(self, style: PageStyle, page: str) -> str:
         return self._content("package/_credits.html", style, page)
-
-    def _lesson(self, lesson: Lesson, style: PageStyle, page: str) -> str:
-        return self._content("package/_lesson.html", style, page, lesson=lesson, body=self.bodies(style)[lesson.key])
 
     def _media(self) -> dict[str, bytes]:
         return {media_path(asset.path): asset.data for asset in self.course.assets}
@@ -299,7 +295,7 @@ class PackagePages:
             files[page] = self._scorm_page(
                 page,
                 f"{lesson.title} – {course.title}",
-                self._lesson(lesson, style, page),
+                None,  # the lesson's own content is included by the page's template, in one rendering
                 {**base, "lesson": lesson.key, **({} if shell else {"graded": graded_keys(course, [lesson])})},
                 style,
                 lesson=lesson,
@@ -311,6 +307,8 @@ class PackagePages:
                 total=len(lessons),
                 module=module,
                 module_index=module_index,
+                body=self.bodies(style)[lesson.key],
+                heading=style.heading,
             )
         if shell:
             config = {
@@ -334,6 +332,7 @@ class PackagePages:
                     root="",
                     media=(),
                     credits_link="",
+                    credit_html=self.credits,
                 )
                 .encode("utf-8")
             )
@@ -347,7 +346,7 @@ class PackagePages:
         self,
         page: str,
         title: str,
-        content: str,
+        content: str | None,
         config: dict[str, object],
         style: PageStyle,
         pager: bool,
@@ -375,6 +374,7 @@ class PackagePages:
             previous=neighbour(previous_page),
             next=neighbour(next_page),
             credits_link=self._footer_link(style, page),
+            credit_html=self.credits,
             **context,
         )
         return rendered.encode("utf-8")
@@ -394,10 +394,15 @@ class PackagePages:
         files[credits] = self._cartridge_page(credits, self.strings["credits_page"], self._credits(style, credits), style, ())
         for lesson in course.lessons:
             page = paths[lesson.key]
-            files[page] = self._cartridge_page(page, lesson.title, self._lesson(lesson, style, page), style, course.assets_of(lesson))
+            files[page] = self._cartridge_page(
+                page, lesson.title, None, style, course.assets_of(lesson), lesson=lesson, body=self.bodies(style)[lesson.key]
+            )
         return self._page_set(files, paths, about, pages)
 
-    def _cartridge_page(self, page: str, title: str, content: str, style: PageStyle, media: tuple[Asset, ...]) -> bytes:
+    def _cartridge_page(
+        self, page: str, title: str, content: str | None, style: PageStyle, media: tuple[Asset, ...], **lesson: object
+    ) -> bytes:
+        """`content` is a course page's HTML; a lesson's (`lesson`, `body`) is included by the template itself."""
         rendered = self.env.get_template("package/cartridge.html").render(
             course=self.course,
             t=self.strings,
@@ -406,6 +411,9 @@ class PackagePages:
             content=content,
             media=media,
             credits_link=self._footer_link(style, page),
+            credit_html=self.credits,
+            heading=style.heading,
+            **lesson,
         )
         return rendered.encode("utf-8")
 
