@@ -51,7 +51,12 @@ def relink_html(lesson: Lesson, target: Target, body: str | None = None) -> str:
         quote = "'" if single is not None else '"' if double is not None or re.search(r"[\s\"'=<>`]", new) else ""
         return f"{match.group(1)}{quote}{html.escape(new, quote=bool(quote))}{quote}"
 
-    return _TAG.sub(lambda tag: _URL_ATTRIBUTE.sub(attribute, tag.group(0)), body)
+    def tag(match: re.Match) -> str:
+        text = match.group(0)
+        # most tags (<p>, <li>, <strong>) have no attribute value at all: nothing to look at
+        return _URL_ATTRIBUTE.sub(attribute, text) if "=" in text else text
+
+    return _TAG.sub(tag, body)
 
 
 def relink_markdown(lesson: Lesson, target: Target, html_target: Target | None = None) -> str:
