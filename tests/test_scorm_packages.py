@@ -320,3 +320,14 @@ def test_manifests_with_a_test_stay_valid_and_say_how_it_is_passed(tmp_path, val
                     "//*[local-name()='primaryObjective'][@satisfiedByMeasure='true']/*[local-name()='minNormalizedMeasure']/text()"
                 )
                 assert measures == ["0.60"]
+
+
+def test_the_shipped_control_documents_are_exactly_what_the_copy_script_makes_from_the_shared_set(tmp_path):
+    """The project keeps only what packages carry, unmodified; a change in ../shared or in a manifest shows here."""
+    from scorm_export.packages.control_documents import CONTROL, copy_from
+
+    shared = require_shared(SHARED / "schemas")
+    copy_from(shared, tmp_path)
+    made = {p.relative_to(tmp_path).as_posix(): p.read_bytes() for p in sorted(tmp_path.rglob("*")) if p.is_file()}
+    shipped = {p.relative_to(CONTROL).as_posix(): p.read_bytes() for p in sorted(CONTROL.rglob("*")) if p.suffix in (".xsd", ".dtd")}
+    assert made == shipped

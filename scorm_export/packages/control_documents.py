@@ -5,9 +5,9 @@ names to be in the package interchange file, at its root (ADL's conformance test
 package whose schemaLocation names a file it does not contain, then validates the manifest against
 the package's own copies). LMSs such as Moodle never read them, but a conformance checker does.
 
-The files ship unmodified in `control/`, copied by `python -m scorm_export.packages.control_documents
-<schemas>` from the project's shared schema set (see `control/SOURCES.md` for where each comes from and
-its licence). A package takes the file named in its schemaLocation and everything those files include,
+The files ship unmodified in `control/`: the product must carry them, so they are the one copy of the shared
+schema set the project keeps, made by `python -m scorm_export.packages.control_documents ../shared/schemas`
+and limited to what the packages carry (see `control/SOURCES.md` for where each comes from and its licence). A package takes the file named in its schemaLocation and everything those files include,
 import or name in a DOCTYPE, so the set is exactly what a validating reader will open.
 """
 
@@ -22,8 +22,6 @@ import sys
 from pathlib import Path
 
 CONTROL = Path(__file__).resolve().parent / "control"
-# the folders of the shared schema set that hold the original, unpatched control documents
-STANDARDS = ("scorm12", "scorm2004")
 # imscp_v1p1.xsd imports the xml namespace from w3.org; ADL's own packages carry a local copy and the DTDs it
 # names all the same, so that a validator working offline with a catalogue finds them
 CONVENTIONAL = {"scorm2004": ("xml.xsd", "XMLSchema.dtd", "datatypes.dtd")}
@@ -50,10 +48,8 @@ def _references(data: bytes) -> list[str]:
     return [location for location in found if "://" not in location]
 
 
-@functools.lru_cache(maxsize=8)
-def control_files(standard: str, schema_location: str) -> tuple[tuple[str, bytes], ...]:
-    """Every control document a manifest with this schemaLocation needs, as (path at the package root, bytes)."""
-    folder = CONTROL / standard
+def _closure(folder: Path, standard: str, schema_location: str) -> dict[str, bytes]:
+    """The documents a schemaLocation names in `folder`, and everything they include, import or name as DTD."""
     wanted = [*schema_files(schema_location), *CONVENTIONAL.get(standard, ())]
     files: dict[str, bytes] = {}
     while wanted:
@@ -64,22 +60,29 @@ def control_files(standard: str, schema_location: str) -> tuple[tuple[str, bytes
         if name.endswith(".xsd"):
             here = posixpath.dirname(name)
             wanted.extend(posixpath.join(here, location) for location in _references(files[name]))
-    return tuple(sorted(files.items()))
+    return files
+
+
+@functools.lru_cache(maxsize=8)
+def control_files(standard: str, schema_location: str) -> tuple[tuple[str, bytes], ...]:
+    """Every control document a manifest with this schemaLocation needs, as (path at the package root, bytes)."""
+    return tuple(sorted(_closure(CONTROL / standard, standard, schema_location).items()))
 
 
 def copy_from(schemas: Path, destination: Path = CONTROL) -> list[Path]:
-    """Copy the original control documents from the shared schema set; `SOURCES.md` stays as written."""
+    """Copy from the shared schema set exactly the control documents the packages carry, and nothing else."""
+    from . import scorm12, scorm2004  # the flavours name their schemas; they import this module
+
     copied = []
-    for standard in STANDARDS:
-        target = destination / standard
+    for flavour in (scorm12.FLAVOUR, scorm2004.FLAVOUR):
+        target = destination / flavour.standard
         if target.exists():
             shutil.rmtree(target)
-        for source in sorted((schemas / standard).rglob("*")):
-            if source.is_file() and source.suffix in (".xsd", ".dtd"):
-                path = target / source.relative_to(schemas / standard)
-                path.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(source, path)
-                copied.append(path)
+        for name, data in sorted(_closure(schemas / flavour.standard, flavour.standard, flavour.schema_location).items()):
+            path = target / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+            copied.append(path)
     return copied
 
 
