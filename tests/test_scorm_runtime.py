@@ -633,7 +633,8 @@ def test_where_the_lms_cannot_open_a_lesson_the_link_names_it_for_the_lms_menu(s
         expect(reference).to_contain_text("(se lektionen ”Mer” i kursens innehåll)")
         assert frame.locator(".lesson-ref a, a.lesson-ref, a[href$='.html']").count() == 0
         reference.click()
-        page.wait_for_timeout(300)
+        # let the click's handlers, and any navigation they would start, run before looking
+        frame.locator("body").evaluate("() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)))")
         expect(frame.locator("body")).to_have_attribute("data-lesson", "forsta/intro")
         fns = [call["fn"] for call in session.calls()]
         assert fns.count(scorm.initialize) == 1 and scorm.terminate not in fns, fns

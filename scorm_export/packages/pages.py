@@ -272,7 +272,7 @@ class PackagePages:
         about, credits = pages[ABOUT_KEY], pages[CREDITS_KEY]
         files[about] = self._scorm_page(
             about,
-            f"{self.strings['about_course']} – {course.title}",
+            f"{page_title(course, ABOUT_KEY)} – {course.title}",
             self._about(style, about),
             {**base, "lesson": ABOUT_KEY},
             style,
@@ -281,7 +281,7 @@ class PackagePages:
         )
         files[credits] = self._scorm_page(
             credits,
-            f"{self.strings['credits_page']} – {course.title}",
+            f"{page_title(course, CREDITS_KEY)} – {course.title}",
             self._credits(style, credits),
             {**base, "lesson": CREDITS_KEY},
             style,
@@ -390,8 +390,8 @@ class PackagePages:
             **self._media(),
         }
         about, credits = pages[ABOUT_KEY], pages[CREDITS_KEY]
-        files[about] = self._cartridge_page(about, self.strings["about_course"], self._about(style, about), style, ())
-        files[credits] = self._cartridge_page(credits, self.strings["credits_page"], self._credits(style, credits), style, ())
+        files[about] = self._cartridge_page(about, page_title(course, ABOUT_KEY), self._about(style, about), style, ())
+        files[credits] = self._cartridge_page(credits, page_title(course, CREDITS_KEY), self._credits(style, credits), style, ())
         for lesson in course.lessons:
             page = paths[lesson.key]
             files[page] = self._cartridge_page(
