@@ -2,18 +2,23 @@
 
 The preview (preview.py) is served from 127.0.0.1. Every HTML page it serves gets one small script
 of ours, from the same server, that waits for the next rebuild and reloads the page: the built files
-never contain it, and nothing is fetched from anywhere else.
+never contain it, and nothing is fetched from anywhere else. Other files are served with byte ranges,
+so a <video> or <audio> can seek.
 """
 
 from __future__ import annotations
 
 import functools
+import io
 import os
+import re
 import sys
 import threading
 from collections.abc import Callable
+from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import BinaryIO
 from urllib.parse import parse_qs, urlsplit
 
 from .build import BuildOptions
@@ -25,6 +30,20 @@ RELOAD_SCRIPT = Path(__file__).resolve().parent / "runtime" / "preview-reload.js
 RELOAD_PATH = "/__preview__/reload.js"
 WAIT_PATH = "/__preview__/wait"
 WAIT_SECONDS = 25  # a long poll: the browser asks again after this, so a closed tab costs nothing
+CHUNK = 64 * 1024
+# Python's own table and a system without /etc/mime.types do not know them all, and a browser
+# drops captions that are not text/vtt
+MEDIA_TYPES = {
+    ".vtt": "text/vtt",
+    ".webm": "video/webm",
+    ".mp4": "video/mp4",
+    ".m4a": "audio/mp4",
+    ".mp3": "audio/mpeg",
+    ".opus": "audio/ogg",
+    ".ogg": "audio/ogg",
+}
+# one range only: browsers ask for one when they seek, and a multipart answer is not worth its code
+_BYTE_RANGE = re.compile(r"bytes=(\d*)-(\d*)", re.IGNORECASE)
 
 
 def snapshot(paths: tuple[Path, ...]) -> Snapshot:
@@ -66,6 +85,27 @@ class Reloader:
             return self.preview.builds
 
 
+def byte_range(header: str, size: int) -> range | None:
+    """The bytes of a `size`-byte file that a Range header asks for; empty if none of them exist.
+
+    None means the header is to be ignored and the whole file sent, as RFC 9110 allows for anything
+    malformed, reversed or asking for several ranges.
+    """
+    match = _BYTE_RANGE.fullmatch(header.strip())
+    # an empty file has no byte a range could name: sending all of it, nothing, is the honest answer
+    if match is None or size == 0:
+        return None
+    try:
+        first, last = (int(digits) if digits else None for digits in match.groups())
+    except ValueError:  # more digits than int() will read
+        return None
+    if first is None:
+        return None if last is None else range(max(0, size - last), size)
+    if last is None:
+        return range(first, size)
+    return None if last < first else range(first, min(last + 1, size))
+
+
 def _report(result: PreviewResult) -> None:
     for problem in result.problems.items:
         print(problem, file=sys.stderr)
@@ -96,6 +136,8 @@ def watch(
 
 class _PreviewHandler(SimpleHTTPRequestHandler):
     reloader: Reloader
+    _span: range | None = None  # the part of the file that send_head opened for copyfile to send
+    _whole_file = False  # while the base class answers for a whole file, so that its answer offers ranges too
 
     def log_message(self, format: str, *args) -> None:
         pass
@@ -109,13 +151,84 @@ class _PreviewHandler(SimpleHTTPRequestHandler):
         if url.path == RELOAD_PATH:
             self._send(RELOAD_SCRIPT.read_bytes(), "text/javascript; charset=utf-8")
             return
-        page = self._html_page(url.path)
-        if page is None:
-            super().do_GET()
+        super().do_GET()
+
+    def send_head(self) -> BinaryIO | None:
+        # GET and HEAD both come here, so a HEAD gives the length of the page with its script
+        self._span = None
+        page = self._html_page(urlsplit(self.path).path)
+        if page is not None:
+            # the script changes the page's length, so a Range header is ignored and the whole page sent
+            tag = f'<script src="{RELOAD_PATH}" data-build="{self.reloader.preview.builds}"></script>'
+            body = page.read_text(encoding="utf-8").replace("</body>", tag + "</body>", 1).encode("utf-8")
+            self._send_headers(body, "text/html; charset=utf-8")
+            return io.BytesIO(body)
+        path = self.translate_path(self.path)
+        try:
+            file = open(path, "rb")  # noqa: SIM115 -- returned open: do_GET closes it once copied
+        except OSError:  # a folder or nothing: the usual redirect, listing or 404
+            return super().send_head()
+        try:
+            stat = os.fstat(file.fileno())
+            span = self._requested_span(stat)
+            if span is not None:
+                return self._send_span(file, path, stat, span)
+        except BaseException:
+            file.close()
+            raise
+        file.close()
+        self._whole_file = True
+        try:
+            return super().send_head()  # 200, or 304 to a browser that has the file already
+        finally:
+            self._whole_file = False
+
+    def _requested_span(self, stat: os.stat_result) -> range | None:
+        header = self.headers.get("Range")
+        # RFC 9110 defines ranges for GET only, so a HEAD answers as for the whole file
+        if header is None or self.command != "GET":
+            return None
+        # a browser resuming a file that has changed since (or naming an ETag, which we never send) needs all of it
+        validator = self.headers.get("If-Range")
+        if validator is not None and validator != self.date_time_string(stat.st_mtime):
+            return None
+        return byte_range(header, stat.st_size)
+
+    def _send_span(self, file: BinaryIO, path: str, stat: os.stat_result, span: range) -> BinaryIO | None:
+        if not span:
+            file.close()
+            self.send_response(HTTPStatus.REQUESTED_RANGE_NOT_SATISFIABLE)
+            self.send_header("Content-Range", f"bytes */{stat.st_size}")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return None
+        file.seek(span.start)
+        self.send_response(HTTPStatus.PARTIAL_CONTENT)
+        self.send_header("Content-Type", self.guess_type(path))
+        self.send_header("Content-Range", f"bytes {span.start}-{span.stop - 1}/{stat.st_size}")
+        self.send_header("Content-Length", str(len(span)))
+        self.send_header("Last-Modified", self.date_time_string(stat.st_mtime))
+        self.send_header("Accept-Ranges", "bytes")
+        self.end_headers()
+        self._span = span
+        return file
+
+    def guess_type(self, path: str | os.PathLike[str]) -> str:
+        return MEDIA_TYPES.get(Path(path).suffix.lower()) or super().guess_type(path)
+
+    def end_headers(self) -> None:
+        if self._whole_file:
+            self.send_header("Accept-Ranges", "bytes")
+        super().end_headers()
+
+    def copyfile(self, source, outputfile) -> None:
+        if self._span is None:
+            super().copyfile(source, outputfile)
             return
-        tag = f'<script src="{RELOAD_PATH}" data-build="{self.reloader.preview.builds}"></script>'
-        html = page.read_text(encoding="utf-8")
-        self._send(html.replace("</body>", tag + "</body>", 1).encode("utf-8"), "text/html; charset=utf-8")
+        left = len(self._span)
+        while left > 0 and (chunk := source.read(min(left, CHUNK))):
+            outputfile.write(chunk)
+            left -= len(chunk)
 
     def _html_page(self, url_path: str) -> Path | None:
         path = Path(self.translate_path(url_path))
@@ -124,12 +237,15 @@ class _PreviewHandler(SimpleHTTPRequestHandler):
         return path if path.suffix == ".html" and path.is_file() else None
 
     def _send(self, body: bytes, content_type: str) -> None:
+        self._send_headers(body, content_type)
+        self.wfile.write(body)
+
+    def _send_headers(self, body: bytes, content_type: str) -> None:
         self.send_response(200)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", "no-store")
         self.end_headers()
-        self.wfile.write(body)
 
 
 def serve(project: Project, options: BuildOptions, port: int = 8000) -> int:
