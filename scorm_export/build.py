@@ -11,15 +11,17 @@ import shutil
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import cast
 
 from .course.loader import load_project
 from .course.model import Catalogue, Course, ScoMode
 from .markdown_render import MarkdownRenderer
+from .package_size import package_size_problems
 from .packages.background import PackageWriteError, fill_sizes, planned_packages
 from .packages.formats import PackageFile, by_course
+from .packages.pages import SiteAddress
 from .packages.writer import write_packages
 from .problems import Problems
 from .project import Project
@@ -39,6 +41,7 @@ class BuildOptions:
     site: bool = True  # False: packages only
     formats: tuple[str, ...] | None = None  # None: every package format
     prerendered: bool = True  # False: MkDocs renders the lesson Markdown itself (same pages, slower)
+    link_media: bool = False  # every course's packages link to the site's video and sound instead of holding them
 
 
 @dataclass
@@ -63,8 +66,11 @@ def check(project: Project, reuse: dict[str, Course] | None = None, in_parallel:
     """Load and check everything; `reuse` holds courses known to be unchanged, `in_parallel` uses two cores (see load_project)."""
     problems = Problems(project.root)
     settings = read_site_settings(project, problems)
-    result = load_project(project, MarkdownRenderer(list(settings.markdown_extensions), settings.extension_configs), reuse, in_parallel)
+    renderer = MarkdownRenderer(list(settings.markdown_extensions), settings.extension_configs)
+    result = load_project(project, renderer, reuse, in_parallel, settings.media_hosts)
     result.problems.extend(problems)
+    for course in result.catalogue.courses:
+        package_size_problems(project, course, settings, result.problems)
     return Checked(result.catalogue, result.problems, settings)
 
 
@@ -79,6 +85,8 @@ def build(
     with build_lock(project.root, on_wait):
         stop_point("locked")
         result = check(project, in_parallel=True)
+        if options.link_media:
+            result = _linking_media(project, result)
         report = BuildReport(result.problems, seconds={"check": time.perf_counter() - started})
         if result.problems.has_errors:
             return report
@@ -99,6 +107,14 @@ def build(
     return report
 
 
+def _linking_media(project: Project, checked: Checked) -> Checked:
+    """`--link-media`: every course as if its course.yml said `packaging: {media: link}`, checked as such."""
+    courses = tuple(replace(course, link_media=True) for course in checked.catalogue.courses)
+    for course in courses:
+        package_size_problems(project, course, checked.settings, checked.problems)
+    return replace(checked, catalogue=replace(checked.catalogue, courses=courses))
+
+
 def _write_outputs(
     project: Project,
     checked: Checked,
@@ -112,7 +128,10 @@ def _write_outputs(
     mark = time.perf_counter()
 
     def packages() -> list[PackageFile]:
-        return write_packages(catalogue, env, project.theme, staging.parent / DOWNLOADS, sco_mode=options.sco_mode, formats=options.formats)
+        site = SiteAddress(checked.settings.site_url, checked.settings.config.get("use_directory_urls", True))
+        return write_packages(
+            catalogue, env, project.theme, staging.parent / DOWNLOADS, sco_mode=options.sco_mode, formats=options.formats, site=site
+        )
 
     if not options.site:
         report.packages = packages()

@@ -23,6 +23,11 @@ def main(argv: list[str] | None = None, script_folder: Path | None = None) -> in
     serve_parser = commands.add_parser("serve", help="förhandsgranska lokalt och bygg om vid ändringar")
     for sub in (build_parser, serve_parser):
         sub.add_argument("--sco", choices=[mode.value for mode in ScoMode], help="en SCO för hela kursen eller en per lektion")
+    build_parser.add_argument(
+        "--link-media",
+        action="store_true",
+        help="lämna video och ljud utanför paketen och länka till webbplatsens kopior (kräver site_url i mkdocs.yml)",
+    )
     serve_parser.add_argument("--port", type=int, default=8000)
     _add_bench_parser(commands)
     args = parser.parse_args(argv)
@@ -40,7 +45,9 @@ def main(argv: list[str] | None = None, script_folder: Path | None = None) -> in
         return _check(project)
     if command == "bench":
         return _bench(project, args)
-    options = BuildOptions(sco_mode=ScoMode(args.sco) if getattr(args, "sco", None) else None)
+    options = BuildOptions(
+        sco_mode=ScoMode(args.sco) if getattr(args, "sco", None) else None, link_media=getattr(args, "link_media", False)
+    )
     if command == "serve":
         from .serve import serve
 

@@ -16,7 +16,8 @@ from jinja2 import Environment
 from .course.model import Course, Lesson
 from .course.questions import slot_id
 
-_SLOT = re.compile(r'<div class="question-slot" id="(fraga-\d+)"></div>')
+# a question's slot or a recording's (course/media.py): both are filled the same way
+_SLOT = re.compile(r'<div class="(?:question|media)-slot" id="((?:fraga|media)-\d+)"></div>')
 
 
 def question_markup(
@@ -47,7 +48,7 @@ def graded_keys(course: Course, lessons: Iterable[Lesson]) -> list[dict[str, str
 
 
 def fill_slots(page_html: str, markup: dict[str, str]) -> str:
-    """The page with each question slot holding its question (a slot without one stays empty)."""
+    """The page with each slot holding its question or recording (a slot without one stays empty)."""
     if not markup:
         return page_html
     return _SLOT.sub(lambda match: markup.get(match[1], match[0]), page_html)

@@ -48,6 +48,7 @@ def environment(theme: Path) -> Environment:
     env.filters.update(
         duration=ui_strings.format_duration,
         iso_duration=ui_strings.iso_duration,
+        seconds=ui_strings.format_seconds,
         size=ui_strings.format_size,
         level_name=ui_strings.level_name,
         language_name=ui_strings.language_name,

@@ -68,6 +68,28 @@ STRINGS: dict[str, dict[str, str]] = {
     "image_credits": {"sv": "Bilder", "en": "Images"},
     "credits_page": {"sv": "Licenser och källor", "en": "Licences and sources"},
     "question": {"sv": "Fråga", "en": "Question"},
+    "video": {"sv": "Video", "en": "Video"},
+    "audio": {"sv": "Ljud", "en": "Audio"},
+    "transcript": {"sv": "Transkription", "en": "Transcript"},
+    "description": {"sv": "Beskrivning av videon", "en": "Description of the video"},
+    "transcript_download": {"sv": "Ladda ner texten", "en": "Download the text"},
+    "media_unsupported": {"sv": "Din webbläsare kan inte spela upp filen.", "en": "Your browser cannot play the file."},
+    "media_download": {"sv": "Ladda ner den", "en": "Download it"},
+    "media_show": {"sv": "Visa videon från {host}", "en": "Show the video from {host}"},
+    "media_privacy": {
+        "sv": "Videon hämtas från {host} först när du klickar. Då får {host} veta din IP-adress, din webbläsare och vilken sida du är på, och kan spara kakor på din enhet.",
+        "en": "The video is loaded from {host} only when you click. {host} then learns your IP address, your browser and which page you are on, and may store cookies on your device.",
+    },
+    "media_open": {"sv": "Öppna videon på {host}", "en": "Open the video on {host}"},
+    "media_left_out": {
+        "sv": "{kind} ingår inte i det här paketet, för att hålla det litet.",
+        "en": "{kind} is not included in this package, to keep it small.",
+    },
+    "media_on_site": {"sv": "Se den på kursens webbplats", "en": "Watch it on the course's website"},
+    "media_left_out_note": {
+        "sv": "Video och ljud ingår inte i paketet: lektionerna länkar till dem på kursens webbplats, {url}.",
+        "en": "Video and audio are not included in the package: the lessons link to them on the course's website, {url}.",
+    },
     "test_item": {"sv": "Prov: {title}", "en": "Test: {title}"},
     "test_elsewhere": {
         "sv": "Provfrågorna i den här lektionen finns i kursens prov ”{title}”.",
@@ -154,7 +176,25 @@ LEVEL_NAMES = {
     "specialist": {"sv": "Specialist", "en": "Highly specialised"},
 }
 
-LANGUAGE_NAMES = {"sv": {"sv": "Svenska", "en": "Swedish"}, "en": {"sv": "Engelska", "en": "English"}}
+LANGUAGE_NAMES = {
+    "sv": {"sv": "Svenska", "en": "Swedish"},
+    "en": {"sv": "Engelska", "en": "English"},
+    # Sweden's national minority languages, then languages that captions and transcripts often come in
+    "fi": {"sv": "Finska", "en": "Finnish"},
+    "fit": {"sv": "Meänkieli", "en": "Meänkieli"},
+    "se": {"sv": "Nordsamiska", "en": "Northern Sami"},
+    "sma": {"sv": "Sydsamiska", "en": "Southern Sami"},
+    "smj": {"sv": "Lulesamiska", "en": "Lule Sami"},
+    "rom": {"sv": "Romani", "en": "Romani"},
+    "yi": {"sv": "Jiddisch", "en": "Yiddish"},
+    "ar": {"sv": "Arabiska", "en": "Arabic"},
+    "de": {"sv": "Tyska", "en": "German"},
+    "fr": {"sv": "Franska", "en": "French"},
+    "es": {"sv": "Spanska", "en": "Spanish"},
+    "fa": {"sv": "Persiska", "en": "Persian"},
+    "so": {"sv": "Somaliska", "en": "Somali"},
+    "uk": {"sv": "Ukrainska", "en": "Ukrainian"},
+}
 
 
 @functools.lru_cache(maxsize=8)
@@ -177,6 +217,18 @@ def format_duration(minutes: int, language: str = "sv") -> str:
     if not hours:
         return f"{rest} min"
     return f"{hours} h" + (f" {rest} min" if rest else "")
+
+
+def format_seconds(seconds: float, language: str = "sv") -> str:
+    """A recording's length: '34 s', '3 min 20 s', '1 h 2 min' (rounded to whole seconds)."""
+    total = round(seconds)
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    if hours:
+        return f"{hours} h" + (f" {minutes} min" if minutes else "")
+    if minutes:
+        return f"{minutes} min" + (f" {secs} s" if secs else "")
+    return f"{secs} s"
 
 
 def iso_duration(minutes: int) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import mimetypes
 import os
 import re
@@ -14,6 +15,7 @@ from ..problems import Problems
 from ..project import Project
 from ..second_process import InBackground
 from . import digcomp
+from . import media as recordings
 from .compatibility import conflict
 from .fields import FieldReader
 from .html_policy import checked
@@ -29,6 +31,7 @@ from .model import (
     Lesson,
     Level,
     Licence,
+    Media,
     Module,
     Person,
     Question,
@@ -50,6 +53,7 @@ MODULE_FILE = "module.yml"
 # an asset's TASL sits beside it: bilder/karta.jpg has bilder/karta.jpg.yml
 CREDIT_SUFFIX = ".yml"
 CREDIT_FIELDS = ["title", "creators", "source", "licence", "changes", "separate_work"]
+MEDIA_CREDIT_FIELDS = [*CREDIT_FIELDS, "speech"]  # a recording's TASL also says whether it has speech
 COURSE_FIELDS = [
     "assessment",
     "id",
@@ -72,6 +76,9 @@ COURSE_FIELDS = [
 MODULE_FIELDS = ["title", "summary", "test"]
 LESSON_FIELDS = ["title", "duration", "objectives", "test"]
 ASSESSMENT_FIELDS = ["passing_score", "attempts"]
+PACKAGING_FIELDS = ["sco", "media"]
+MEDIA_IN_PACKAGES = ["include", "link"]
+READING_WORDS_PER_MINUTE = 180  # a careful reading of instructional text, for a lesson that gives no duration
 DEFAULT_PASSING_SCORE = 80  # percent, when a course has tests but does not say
 _COURSE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _SEMVER = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z.-]+)?$")
@@ -79,6 +86,8 @@ _LANGUAGE = re.compile(r"^[a-z]{2,3}(?:-[A-Z]{2})?$")
 
 mimetypes.add_type("image/svg+xml", ".svg")
 mimetypes.add_type("image/webp", ".webp")
+for _suffix, _type in {**recordings.MEDIA_TYPES, ".vtt": "text/vtt", ".txt": "text/plain"}.items():
+    mimetypes.add_type(_type, _suffix)
 
 
 @dataclass(frozen=True)
@@ -88,9 +97,15 @@ class LoadResult:
 
 
 def load_project(
-    project: Project, renderer: MarkdownRenderer, reuse: dict[str, Course] | None = None, in_parallel: bool = False
+    project: Project,
+    renderer: MarkdownRenderer,
+    reuse: dict[str, Course] | None = None,
+    in_parallel: bool = False,
+    media_hosts: tuple[str, ...] = (),
 ) -> LoadResult:
     """Every course in content/; `reuse` (course folder name -> course) skips folders known to be unchanged.
+
+    `media_hosts` are the video services a lesson may show a video from (mkdocs.yml's extra.media.hosts).
 
     `in_parallel` loads every other course in a forked second process (see second_process.py); the result is the same.
     """
@@ -114,7 +129,7 @@ def load_project(
 
     def load_some(chosen: list[Path]) -> tuple[list[Course | None], Problems]:
         found = Problems(project.root)
-        return [reuse.get(f.name) or _CourseLoader(f, content_root, licences, renderer, found).load() for f in chosen], found
+        return [reuse.get(f.name) or _CourseLoader(f, content_root, licences, renderer, found, media_hosts).load() for f in chosen], found
 
     # every other course is loaded in a second process: Markdown rendering is most of the check
     to_load = [folder for folder in folders if folder.name not in reuse]
@@ -217,7 +232,8 @@ class _LessonDraft:
     body_first_line: int
     rendered: Rendered | None  # None when the file could not be read
     questions: list[_QuestionDraft] = field(default_factory=list)
-    slotted_body: str = ""  # the body with a slot where each question was: what is rendered and published
+    slotted_body: str = ""  # the body with a slot where each question and recording was: what is rendered and published
+    recordings: list[recordings.MediaSource] = field(default_factory=list)
 
     @property
     def ids(self) -> frozenset[str]:
@@ -226,8 +242,15 @@ class _LessonDraft:
 
 class _CourseLoader:
     def __init__(
-        self, folder: Path, content_root: Path, licences: dict[str, Licence], renderer: MarkdownRenderer, problems: Problems
+        self,
+        folder: Path,
+        content_root: Path,
+        licences: dict[str, Licence],
+        renderer: MarkdownRenderer,
+        problems: Problems,
+        media_hosts: tuple[str, ...] = (),
     ) -> None:
+        self.media_hosts = media_hosts
         self.folder = folder
         self.content_root = content_root
         self.licences = licences
@@ -251,6 +274,7 @@ class _CourseLoader:
             module_slugs={Path(os.path.realpath(module.folder)): module.slug for module in modules},
         )
         tests = {module.slug: module.test for module in modules}
+        self.recordings = recordings.MediaReader(files, self.renderer, self.problems, self.media_hosts)
         lessons = [(draft.module_slug, self._lesson(draft, files, tests.get(draft.module_slug, False))) for draft in drafts]
         built = tuple(
             Module(
@@ -303,13 +327,12 @@ class _CourseLoader:
         publisher = self._publisher(fields)
         level = fields.choice("level", [level.value for level in Level], required=True, default=Level.FOUNDATION.value)
         packaging = fields.mapping("packaging", required=False, example="packaging: {sco: per-lesson}")
-        sco = (
-            FieldReader(packaging, self.course_file, self.problems, "packaging").choice(
-                "sco", [mode.value for mode in ScoMode], required=False, default=ScoMode.SINGLE.value
-            )
-            if packaging is not None
-            else ScoMode.SINGLE.value
-        )
+        sco, package_media = ScoMode.SINGLE.value, "include"
+        if packaging is not None:
+            reader = FieldReader(packaging, self.course_file, self.problems, "packaging")
+            sco = reader.choice("sco", [mode.value for mode in ScoMode], required=False, default=sco) or sco
+            package_media = reader.choice("media", MEDIA_IN_PACKAGES, required=False, default=package_media) or package_media
+            reader.report_unknown(PACKAGING_FIELDS)
         duration = fields.duration("duration", required=False)
         assessment = self._assessment(fields)
         # every field is read (and reported) before deciding whether a course can be made
@@ -343,6 +366,7 @@ class _CourseLoader:
             modules=(),
             source=self.problems.display(self.course_file),
             assessment=assessment,
+            link_media=package_media == "link",
         )
         return _CourseHeader(course, duration)
 
@@ -462,7 +486,8 @@ class _CourseLoader:
     @staticmethod
     def _is_module(folder: Path) -> bool:
         return (folder / MODULE_FILE).exists() or any(
-            child.suffix.lower() == ".md" and not child.name.startswith(".") for child in folder.iterdir()
+            child.suffix.lower() == ".md" and not child.name.startswith(".") and not recordings.is_companion(child)
+            for child in folder.iterdir()
         )
 
     def _module_meta(self, folder: Path) -> tuple[str, str, bool]:
@@ -490,7 +515,11 @@ class _CourseLoader:
         files = [
             p
             for p in folder.iterdir()
-            if p.suffix.lower() == ".md" and not p.name.startswith(".") and p.is_file() and _inside(p, self.content_root)
+            if p.suffix.lower() == ".md"
+            and not p.name.startswith(".")
+            and not recordings.is_companion(p)
+            and p.is_file()
+            and _inside(p, self.content_root)
         ]
         for path in sorted(files, key=lambda p: ordered_slug(p.stem)[0]):
             slug = ordered_slug(path.stem)[1]
@@ -517,9 +546,14 @@ class _CourseLoader:
         extracted = extract_questions(document.body, document.body_first_line)
         for problem in extracted.problems:
             self.problems.error(path, problem.line, problem.message)
-        rendered = self.renderer.render(extracted.body)
+        media = recordings.extract(extracted.body, document.body_first_line)
+        for line, message in media.problems:
+            self.problems.error(path, line, message)
+        rendered = self.renderer.render(media.body)
         questions = [_QuestionDraft(question, self._question_parts(question)) for question in extracted.questions]
-        return _LessonDraft(path, module_slug, slug, fields, document.body, document.body_first_line, rendered, questions, extracted.body)
+        return _LessonDraft(
+            path, module_slug, slug, fields, document.body, document.body_first_line, rendered, questions, media.body, media.sources
+        )
 
     def _question_parts(self, question: QuestionSource) -> list[tuple[str, Rendered, int]]:
         """Each Markdown part of a question rendered by the one renderer, so that it is checked like the body."""
@@ -545,13 +579,28 @@ class _CourseLoader:
             if reference is None:
                 continue
             if reference.is_image and reference.kind is ReferenceKind.ASSET and not _media_type(reference.target).startswith("image/"):
-                self.problems.error(draft.path, line, f"bilden {found.url!r} är inte en bildfil (png, jpg, svg, webp, gif)")
+                if recordings.is_media_file(found.url):
+                    self.problems.error(
+                        draft.path,
+                        line,
+                        f"en video eller ett ljud står ensamt på en egen rad: ![Titel]({found.url}) (a recording stands on a line of its own)",
+                    )
+                else:
+                    self.problems.error(draft.path, line, f"bilden {found.url!r} är inte en bildfil (png, jpg, svg, webp, gif)")
             references.append(reference)
+        media: list[Media] = []
+        for number, source in enumerate(draft.recordings, 1):
+            recording, added = self.recordings.read(source, number, draft.path)
+            references.extend(added)
+            if recording is not None:
+                media.append(recording)
         if draft.fields is None:
             return None
         fields = draft.fields
         title = fields.text("title", required=True, example="Vad är upphovsrätt?")
-        duration = fields.duration("duration", required=True)
+        duration = fields.duration("duration", required=False)
+        if duration is None and not fields.has("duration"):
+            duration = _estimated_minutes(draft.slotted_body, media)
         objectives = fields.text_list("objectives", example="[Förklara vad upphovsrätten skyddar]")
         is_test = fields.flag("test") or module_test
         for question in questions if is_test else ():
@@ -585,6 +634,7 @@ class _CourseLoader:
             body=draft.slotted_body,
             questions=tuple(replace(question, number=number, graded=is_test) for number, question in enumerate(questions, 1)),
             is_test=is_test,
+            media=tuple(media),
         )
 
     def _question(self, draft: _QuestionDraft, path: Path) -> Question:
@@ -633,6 +683,7 @@ class _CourseLoader:
             source = real.relative_to(files.course_root).as_posix()
             assets.append(Asset(source, path, data, _media_type(path), self._credit(real, course)))
         self._report_orphan_credits(files.course_root)
+        self._report_unused_companions(files)
         return tuple(assets)
 
     def _credit(self, real: Path, course: Course) -> Credit:
@@ -660,7 +711,11 @@ class _CourseLoader:
         source = fields.url("source", required=False)
         changes = fields.text("changes", required=False)
         separate_work = self._separate_work(fields, tasl)
-        fields.report_unknown(CREDIT_FIELDS)
+        if recordings.is_media_file(real.name):
+            fields.flag("speech")  # read by the media reader; reported here, once, with the rest of the file
+            fields.report_unknown(MEDIA_CREDIT_FIELDS)
+        else:
+            fields.report_unknown(CREDIT_FIELDS)
         if licence is None:
             return inherited
         if licence.requires_attribution and not creators:
@@ -707,6 +762,17 @@ class _CourseLoader:
                 f"(the licence fits the course's; separate_work is not needed)",
             )
 
+    def _report_unused_companions(self, files: CourseFiles) -> None:
+        """Captions or a transcript that no recording uses: a renamed video would otherwise lose them silently."""
+        for path in sorted(files.course_root.rglob("*")):
+            if recordings.is_companion(path) and path.is_file() and Path(os.path.realpath(path)) not in files.asset_paths:
+                self.problems.error(
+                    path,
+                    1,
+                    f"{path.name} hör inte till någon video eller något ljud i en lektion: döp den som inspelningen "
+                    f"(film.webm har film.sv.vtt och film.sv.md) eller ta bort den (captions or transcript without a recording)",
+                )
+
     def _report_orphan_credits(self, course_root: Path) -> None:
         """A TASL file whose file is missing (renamed or deleted) would silently stop crediting anything."""
         for tasl in sorted(course_root.rglob(f"*{CREDIT_SUFFIX}")):
@@ -720,6 +786,12 @@ class _CourseLoader:
                     f"källangivelsen hör till {target.name}, som inte finns här; byt namn på {tasl.name} eller ta bort den "
                     f"(a TASL file for a file that does not exist)",
                 )
+
+
+def _estimated_minutes(body: str, media: list[Media]) -> int:
+    """Reading time of the text plus the length of every recording, in whole minutes (at least one)."""
+    words = len(re.findall(r"\w+", re.sub(r"<[^>]+>|\]\([^)]*\)", " ", body)))
+    return max(1, math.ceil(words / READING_WORDS_PER_MINUTE + sum(item.seconds for item in media) / 60))
 
 
 def _inline(fragment: str) -> str:

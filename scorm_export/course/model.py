@@ -150,6 +150,57 @@ class Asset:
         return self.source.rpartition("/")[2]
 
 
+class MediaKind(str, Enum):
+    VIDEO = "video"
+    AUDIO = "audio"
+
+
+@dataclass(frozen=True)
+class TextTrack:
+    """A WebVTT file of captions for a video: `film.sv.vtt` beside `film.webm`."""
+
+    language: str
+    path: str  # the asset's output path
+
+
+@dataclass(frozen=True)
+class Transcript:
+    """The text alternative of a recording (`film.sv.md`): a transcript, or for a video without speech a description."""
+
+    language: str
+    html: str  # rendered by the one renderer and checked like a lesson body; external links only
+    path: str  # the asset's output path: the Markdown as a text file to download
+
+
+@dataclass(frozen=True)
+class ExternalVideo:
+    """A video on another host, shown only after the reader agrees (mkdocs.yml permits the host)."""
+
+    host: str  # the permitted host as the reader is told it: "youtube.com"
+    page_url: str  # the video on its host, for a plain link
+    embed_url: str  # what the player frame loads after the click
+
+
+@dataclass(frozen=True)
+class Media:
+    """A video or sound in a lesson, where its slot (`<div class="media-slot" id="media-1">`) stands."""
+
+    number: int  # its place in the lesson, from 1
+    kind: MediaKind
+    title: str
+    seconds: float
+    path: str = ""  # the asset's output path; "" for a video hosted elsewhere
+    media_type: str = ""
+    width: int = 0  # of a video's picture, for the player's size before it loads
+    height: int = 0
+    poster: str = ""  # an image's asset path, or ""
+    captions: tuple[TextTrack, ...] = ()
+    transcripts: tuple[Transcript, ...] = ()
+    speech: bool = True  # False: a video without speech, described by its transcript file
+    external: ExternalVideo | None = None
+    line: int = 0
+
+
 class ReferenceKind(str, Enum):
     LESSON = "lesson"
     ASSET = "asset"
@@ -186,6 +237,7 @@ class Lesson:
     safe_html: str = ""
     questions: tuple[Question, ...] = ()
     is_test: bool = False  # its questions are graded (front matter `test: true`, or its module's)
+    media: tuple[Media, ...] = ()
 
     @property
     def key(self) -> str:
@@ -227,6 +279,7 @@ class Course:
     assets: tuple[Asset, ...] = field(default=())
     source: str = ""
     assessment: Assessment | None = None  # None: no test, the course is completed by reading it
+    link_media: bool = False  # packages leave video and sound out and link to the site's copy (`packaging: {media: link}`)
 
     # cached: outputs ask for lessons and look them up once per link, so this keeps them linear
     @cached_property

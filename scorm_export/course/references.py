@@ -32,15 +32,19 @@ class CourseFiles:
     module_slugs: dict[Path, str]  # resolved module folder -> slug
     asset_paths: dict[Path, str] = field(default_factory=dict)  # resolved file -> output path
 
-    def asset_path(self, real: Path) -> str:
-        """The ASCII output path of a file, relative to the course root: module folders become their slugs."""
+    def asset_path(self, real: Path, suffix: str | None = None) -> str:
+        """The ASCII output path of a file, relative to the course root: module folders become their slugs.
+
+        `suffix` replaces the file's own (a transcript's .md is published as .txt, which no site takes for a page).
+        """
         if real not in self.asset_paths:
             relative = real.relative_to(self.course_root)
             folders, parts = self.course_root, []
             for part in relative.parts[:-1]:
                 folders = folders / part
                 parts.append(self.module_slugs.get(folders) or slugify(part) or "mapp")
-            parts.append(file_slug(relative.name))
+            name = file_slug(relative.name)
+            parts.append(name[: -len(Path(name).suffix)] + suffix if suffix and Path(name).suffix else name)
             self.asset_paths[real] = "/".join(parts)
         return self.asset_paths[real]
 

@@ -23,6 +23,7 @@ from jinja2 import Environment
 from .. import ui_strings
 from ..course.model import Asset, Course, Lesson, Reference, ReferenceKind
 from ..credits import credited_figures
+from ..media_markup import media_markup
 from ..question_markup import fill_slots, graded_keys, question_markup
 from ..relink import relink_html
 from .identifiers import lesson_resource, page_item, page_resource
@@ -33,6 +34,8 @@ CARTRIDGE_STYLESHEET = "assets/cartridge.css"
 RUNTIME = "assets/scorm-runtime.js"
 QUESTIONS = "assets/questions.js"
 QUESTIONS_SOURCE = RUNTIME_SOURCE.with_name("questions.js")
+MEDIA_SCRIPT = "assets/media.js"  # only in a package with a video on another host: its consent button
+MEDIA_SOURCE = RUNTIME_SOURCE.with_name("media.js")
 SHELL = "index.html"
 LICENCE_FILE = "LICENSE.txt"  # at the package root: the course's licence and every part under other terms
 # the course's own pages, beside its lessons; their keys have no '/', which every lesson key has
@@ -67,6 +70,18 @@ class PageStyle:
     file_base: bool = False  # images and stylesheet as $IMS-CC-FILEBASE$/<path>: all cc2olx and the viewer resolve
     heading: bool = True  # the page's own <h1>; off where the LMS shows the item's title right above the page
     cartridge: bool = False  # a cartridge page: content and licence only, the LMS supplies the rest
+
+
+@dataclass(frozen=True)
+class SiteAddress:
+    """Where the site is published (mkdocs.yml's site_url): a package that leaves its recordings out links there."""
+
+    url: str
+    directory_urls: bool = True
+
+    def lesson(self, course: Course, lesson: Lesson) -> str:
+        stem = f"{course.id}/{lesson.module_slug}/{lesson.slug}"
+        return f"{self.url.rstrip('/')}/{stem}/" if self.directory_urls else f"{self.url.rstrip('/')}/{stem}.html"
 
 
 SCORM_SINGLE = PageStyle()
@@ -105,8 +120,12 @@ class PageSet:
 class PackagePages:
     """Points a course's lesson bodies at the package's files once per style; `page_set` and `cartridge` wrap them."""
 
-    def __init__(self, course: Course, env: Environment, theme: Path) -> None:
+    def __init__(self, course: Course, env: Environment, theme: Path, site: SiteAddress | None = None) -> None:
         self.course = course
+        # the build refuses a course that links its recordings to a site without an address (package_size.py)
+        self.site = site if course.link_media else None
+        self.recordings = {media.path for lesson in course.lessons for media in lesson.media if media.path}
+        self.external_media = any(media.external for lesson in course.lessons for media in lesson.media)
         self.env = env
         self.theme = theme
         self.strings = ui_strings.strings(course.language)
@@ -183,6 +202,18 @@ class PackagePages:
 
         captions = {self.file_url(media_path(asset.path), page, style): self.credits[asset.path] for asset in self.course.assets_of(lesson)}
         questions = question_markup(self.course, lesson, functools.partial(relink_html, lesson, target), self.env, self.strings)
+        if lesson.media:
+            questions.update(
+                media_markup(
+                    lesson,
+                    lambda path: self.file_url(media_path(path), page, style),
+                    self.env,
+                    self.strings,
+                    self.credits,
+                    elsewhere=self.site.lesson(self.course, lesson) if self.site else None,
+                    script=not style.cartridge,
+                )
+            )
         if style.cartridge and lesson.is_test:
             # a cartridge carries a test as an LMS quiz (qti.py); its page only says where the questions went
             note = html.escape(self.strings["test_elsewhere"].format(title=self.strings["test_item"].format(title=lesson.title)))
@@ -219,6 +250,7 @@ class PackagePages:
             t=self.strings,
             heading=style.heading,
             credits_link=self.lesson_link(CREDITS_KEY, html.escape(self.strings["credits_link"]), page, style, named=False),
+            media_site=self.site.url if self.site else "",
             **context,
         )
 
@@ -235,10 +267,13 @@ class PackagePages:
         return self._content("package/_credits.html", style, page)
 
     def _media(self) -> dict[str, bytes]:
-        return {media_path(asset.path): asset.data for asset in self.course.assets}
+        """The course's files; recordings stay out when the package links to the site's copies."""
+        left_out = self.recordings if self.site else set()
+        return {media_path(asset.path): asset.data for asset in self.course.assets if asset.path not in left_out}
 
     def _licensed(self) -> dict[str, Asset]:
-        return {media_path(asset.path): asset for asset in self.course.other_licences}
+        left_out = self.recordings if self.site else set()
+        return {media_path(asset.path): asset for asset in self.course.other_licences if asset.path not in left_out}
 
     def licence_text(self) -> bytes:
         """LICENSE.txt: the course's licence with its legal code, and every part under other terms."""
@@ -262,6 +297,8 @@ class PackagePages:
             LICENCE_FILE: self.licence_text(),
             **self._media(),
         }
+        if self.external_media:
+            files[MEDIA_SCRIPT] = MEDIA_SOURCE.read_bytes()
         shell = not sco_per_lesson
         # inside the shell a page says which lesson it shows; alone, each page is its own SCO
         mode = "lesson" if shell else "sco"
@@ -375,6 +412,7 @@ class PackagePages:
             next=neighbour(next_page),
             credits_link=self._footer_link(style, page),
             credit_html=self.credits,
+            media_script=self.external_media,
             **context,
         )
         return rendered.encode("utf-8")

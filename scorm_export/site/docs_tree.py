@@ -19,6 +19,7 @@ from mkdocs.utils import get_relative_url
 
 from .. import ui_strings
 from ..course.model import Catalogue, Course, Lesson, Reference, ReferenceKind
+from ..media_markup import media_markup
 from ..packages.formats import PackageFile
 from ..question_markup import question_markup
 from ..relink import Target, relink_html, relink_markdown
@@ -29,6 +30,8 @@ from .prerendered import MARKER, PrerenderedBody
 ACCESSIBILITY_PAGE = "tillganglighet.md"
 QUESTIONS_SCRIPT = "assets/javascripts/questions.js"  # the same script as in the packages
 QUESTIONS_SOURCE = Path(__file__).resolve().parent.parent / "runtime" / "questions.js"
+MEDIA_SCRIPT = "assets/javascripts/media.js"  # the consent button of a video on another host, as in the packages
+MEDIA_SOURCE = QUESTIONS_SOURCE.with_name("media.js")
 CREDITS_PAGE = "licenser-och-kallor.md"
 
 
@@ -126,6 +129,7 @@ def write_docs_tree(
 
     write("index.md", env.get_template("docs/catalogue.md.j2").render(catalogue=catalogue, t=strings))
     write(QUESTIONS_SCRIPT, QUESTIONS_SOURCE.read_bytes())
+    write(MEDIA_SCRIPT, MEDIA_SOURCE.read_bytes())
     pages += 1
     for course in catalogue.courses:
         course_strings = ui_strings.strings(course.language)
@@ -173,14 +177,17 @@ def write_docs_tree(
                         body=body,
                         body_hash=body_hash,
                         t=course_strings,
-                        questions=question_markup(
-                            course,
-                            lesson,
-                            functools.partial(relink_html, lesson, _site_target(course, lesson, use_directory_urls)),
-                            html_env,
-                            course_strings,
-                            store=True,
-                        ),
+                        questions={
+                            **question_markup(
+                                course,
+                                lesson,
+                                functools.partial(relink_html, lesson, _site_target(course, lesson, use_directory_urls)),
+                                html_env,
+                                course_strings,
+                                store=True,
+                            ),
+                            **_media(course, lesson, html_env, credit, use_directory_urls),
+                        },
                         **_lesson_credits(course, lesson, credit, use_directory_urls),
                     ),
                 )
@@ -199,6 +206,15 @@ def write_docs_tree(
     write(ACCESSIBILITY_PAGE, env.get_template("docs/accessibility.md.j2").render(a=accessibility, t=strings))
     nav.append({strings["accessibility_statement"]: ACCESSIBILITY_PAGE})
     return DocsTree(nav, pages + 1, bodies, frozenset(written))
+
+
+def _media(course: Course, lesson: Lesson, env: Environment, credit: Any, use_directory_urls: bool) -> dict[str, str]:
+    if not lesson.media:
+        return {}
+    here = page_url(lesson_doc(course, lesson), use_directory_urls)
+    strings = ui_strings.strings(course.language)
+    credits = {media.path: str(credit.short(course.asset(media.path), strings)) for media in lesson.media if media.path}
+    return media_markup(lesson, lambda path: get_relative_url(f"{course.id}/{path}", here), env, strings, credits)
 
 
 def _course_relative_doc(course: Course, lesson: Lesson) -> str:

@@ -11,7 +11,7 @@ import yaml
 
 from .. import ui_strings
 from ..project import Project
-from .docs_tree import QUESTIONS_SCRIPT
+from .docs_tree import MEDIA_SCRIPT, QUESTIONS_SCRIPT
 from .figures import PLUGIN_NAME as FIGURES_PLUGIN
 from .figures import CreditedFigures
 from .prerendered import PLUGIN_NAME, PrerenderedBodies, PrerenderedBody
@@ -46,7 +46,7 @@ def mkdocs_config(
         theme["custom_dir"] = str(project.root / theme["custom_dir"])
     config["theme"] = theme
     config["extra_css"] = [*config.get("extra_css", []), SITE_CSS]
-    config["extra_javascript"] = [*config.get("extra_javascript", []), QUESTIONS_SCRIPT]
+    config["extra_javascript"] = [*config.get("extra_javascript", []), QUESTIONS_SCRIPT, MEDIA_SCRIPT]
     # the interface words of the site's own templates come from the one place that knows them (Swedish)
     config["extra"] = {**(config.get("extra") or {}), "ui": ui_strings.strings("sv")}
     config_file = docs.parent / "mkdocs.generated.yml"

@@ -7,8 +7,9 @@ MkDocs the whole configuration; nothing else opens mkdocs.yml.
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from ..course.fields import FieldReader
 from ..course.sources import YamlList, YamlMap, parse_yaml, read_text
@@ -28,6 +29,9 @@ ACCESSIBILITY_REQUIRED = [
 ACCESSIBILITY_OPTIONAL = ["contact_phone", "published", "shortcomings", "out_of_scope"]
 COMPLIANCE = ["helt", "delvis", "inte"]
 DATES = ["assessed", "updated", "published"]
+MEDIA_FIELDS = ["hosts", "package_limit_mb"]
+DEFAULT_PACKAGE_LIMIT_MB = 100  # a common upload limit of an LMS (Moodle's default is lower still, Canvas's per file)
+_HOST = re.compile(r"^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
 
 
 @dataclass(frozen=True)
@@ -36,6 +40,9 @@ class SiteSettings:
     accessibility: dict[str, Any] = field(default_factory=dict)  # extra.accessibility, checked
     markdown_extensions: tuple[str, ...] = ()
     extension_configs: dict[str, dict[str, Any]] = field(default_factory=dict)
+    media_hosts: tuple[str, ...] = ()  # extra.media.hosts: video services a lesson may show, behind a consent button
+    package_limit_mb: int = DEFAULT_PACKAGE_LIMIT_MB  # extra.media.package_limit_mb: a larger package gets a warning
+    site_url: str = ""  # where the site is published: packages that leave media out link there
 
 
 def read_site_settings(project: Project, problems: Problems) -> SiteSettings:
@@ -49,8 +56,35 @@ def read_site_settings(project: Project, problems: Problems) -> SiteSettings:
         return SiteSettings()
     names, configs = _markdown_extensions(settings, path, problems)
     _check_accessibility(settings, path, problems)
+    hosts, limit = _media(settings, path, problems)
     config = _plain(settings)
-    return SiteSettings(config, dict(config.get("extra", {}).get("accessibility") or {}), names, configs)
+    site_url = config.get("site_url") if isinstance(config.get("site_url"), str) else ""
+    return SiteSettings(config, dict(config.get("extra", {}).get("accessibility") or {}), names, configs, hosts, limit, site_url or "")
+
+
+def _media(settings: YamlMap, path, problems: Problems) -> tuple[tuple[str, ...], int]:
+    extra = settings.get("extra")
+    media = extra.get("media") if isinstance(extra, YamlMap) else None
+    if media is None:
+        return (), DEFAULT_PACKAGE_LIMIT_MB
+    if not isinstance(media, YamlMap):
+        problems.error(path, cast(YamlMap, extra).line_of("media"), "extra.media ska ha hosts: [...] och/eller package_limit_mb: 100")
+        return (), DEFAULT_PACKAGE_LIMIT_MB
+    fields = FieldReader(media, path, problems, "extra.media")
+    hosts = []
+    for host in fields.text_list("hosts", example="[youtube.com, vimeo.com]"):
+        name = host.lower().removeprefix("www.")
+        if _HOST.match(name):
+            hosts.append(name)
+        else:
+            problems.error(
+                path,
+                media.line_of("hosts"),
+                f"extra.media.hosts: '{host}' ska vara ett värdnamn som youtube.com, utan https:// och sökväg (a host name)",
+            )
+    limit = fields.number("package_limit_mb", default=DEFAULT_PACKAGE_LIMIT_MB, low=1)
+    fields.report_unknown(MEDIA_FIELDS)
+    return tuple(hosts), limit
 
 
 def _plain(value: Any) -> Any:
