@@ -132,7 +132,7 @@ class PackagePages:
         credit: Any = env.get_template("credit.html").module  # the one way a file is credited, in every output
         # each file's credit is the same on every page that shows it: made once per course
         self.credits = {asset.path: str(credit.short(asset, self.strings)) for asset in course.assets}
-        self._bodies: dict[tuple[LessonLinks, bool], dict[str, str]] = {}
+        self._bodies: dict[tuple[LessonLinks, bool, bool], dict[str, str]] = {}
         self._paths: dict[bool, dict[str, str]] = {}
         self._all: dict[bool, dict[str, str]] = {}
 
@@ -184,7 +184,8 @@ class PackagePages:
 
     def bodies(self, style: PageStyle) -> dict[str, str]:
         """Each lesson's sanitized body with its links and images pointing where this style's pages find them."""
-        cache_key = (style.lesson_links, style.file_base)
+        # a cartridge's page differs where a script would run (a video elsewhere) or a test stands (a QTI quiz instead)
+        cache_key = (style.lesson_links, style.file_base, style.cartridge)
         if cache_key not in self._bodies:
             paths = self.paths(style)
             self._bodies[cache_key] = {lesson.key: self._body(lesson, paths[lesson.key], style) for lesson in self.course.lessons}
