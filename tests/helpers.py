@@ -5,8 +5,11 @@ Fixtures live in conftest.py; plain functions and constants live here and are im
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
+import subprocess
+import tempfile
 import textwrap
 from pathlib import Path
 
@@ -104,3 +107,28 @@ def require_shared(path: Path) -> Path:
 def site_files(site: Path) -> dict[str, bytes]:
     """Every file of a built site by its relative path, for comparing two builds byte for byte."""
     return {path.relative_to(site).as_posix(): path.read_bytes() for path in sorted(site.rglob("*")) if path.is_file()}
+
+
+def recording(kind: str, seconds: float = 2.0) -> bytes:
+    """A tiny real recording made by the ffmpeg the product itself uses (imageio-ffmpeg): 'webm' (VP9 + Opus,
+    64×36), 'webm-silent' (picture only), 'mp3', or 'mp4-mpeg4' (a codec browsers do not play)."""
+    return _recording(kind, seconds)
+
+
+@functools.cache
+def _recording(kind: str, seconds: float) -> bytes:
+    import imageio_ffmpeg
+
+    picture = ["-f", "lavfi", "-i", f"color=c=white:s=64x36:r=5:d={seconds}"]
+    sound = ["-f", "lavfi", "-i", f"sine=frequency=440:duration={seconds}"]
+    made = {
+        "webm": ([*picture, *sound, "-c:v", "libvpx-vp9", "-c:a", "libopus"], ".webm"),
+        "webm-silent": ([*picture, "-c:v", "libvpx-vp9"], ".webm"),
+        "mp3": ([*sound, "-c:a", "libmp3lame"], ".mp3"),
+        "mp4-mpeg4": ([*picture, "-c:v", "mpeg4"], ".mp4"),
+    }
+    arguments, suffix = made[kind]
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / f"out{suffix}"
+        subprocess.run([imageio_ffmpeg.get_ffmpeg_exe(), "-v", "error", *arguments, "-threads", "1", str(out)], check=True)
+        return out.read_bytes()

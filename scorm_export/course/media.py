@@ -417,7 +417,12 @@ class MediaReader:
         url = fields.url("url", required=True)
         title = fields.text("title", required=True, example="Intervju med museichefen")
         duration_text = fields.raw("duration")
-        seconds = parse_seconds(duration_text)
+        if isinstance(duration_text, int) and not isinstance(duration_text, bool):
+            # YAML 1.1 reads 3:20 as the number 200 (base 60); a bare number without a colon names no unit
+            written = (source.block or "").split("\n")[fields.line("duration") - source.block_line]
+            seconds = float(duration_text) if ":" in written.partition(":")[2] else None
+        else:
+            seconds = parse_seconds(duration_text)
         if duration_text is None:
             fields.text("duration", required=True, example="3 min 20 s")
         elif seconds is None:
