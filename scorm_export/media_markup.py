@@ -24,13 +24,15 @@ def media_markup(
     *,
     elsewhere: str | None = None,
     script: bool = True,
+    poster: bool = True,
 ) -> dict[str, str]:
     """Slot id -> the recording's HTML. `credits` holds each asset's credit HTML by path; `elsewhere` is the
-    site's page of the lesson when a package leaves its recordings out; `script` is False where no script runs."""
+    site's page of the lesson when a package leaves its recordings out; `script` is False where no script runs;
+    `poster` False leaves a video's poster attribute out (see theme/media.html)."""
     macro: Any = env.get_template("media.html").module
     return {
         slot_id(media.number): str(
-            macro.media(media, url, strings, credits.get(media.path, ""), elsewhere if media.path else None, script)
+            macro.media(media, url, strings, credits.get(media.path, ""), elsewhere if media.path else None, script, poster)
         ).strip()
         for media in lesson.media
     }

@@ -5,6 +5,7 @@ and the size warning."""
 from __future__ import annotations
 
 import posixpath
+import re
 import zipfile
 from pathlib import Path
 
@@ -26,7 +27,7 @@ def players(page: Path) -> list:
     return lxml.html.fromstring(page.read_bytes()).xpath("//figure[contains(@class, 'media')]")
 
 
-def assert_player(page: Path, root: Path, manifest: list[str] | None = None) -> None:
+def assert_player(page: Path, root: Path, manifest: list[str] | None = None, poster: bool = True) -> None:
     """The sample's video and sound on `page`: native players, captions, transcripts, every file in `root` (and the manifest)."""
     document = lxml.html.fromstring(page.read_bytes())
     (video,) = document.xpath("//video")
@@ -45,9 +46,11 @@ def assert_player(page: Path, root: Path, manifest: list[str] | None = None) -> 
     ]
     assert "Förinspelad video med ljud ska därför ha textning." in document.text_content()
     assert audio.get("controls") is not None and audio.get("autoplay") is None
-    files = [video.get("poster"), source.get("src"), track.get("src"), sound.get("src")]
+    # Moodle's and Open edX's importers rewrite src and href only: there a poster would be a broken address
+    assert (video.get("poster") is not None) == poster
+    files = [source.get("src"), track.get("src"), sound.get("src"), *([video.get("poster")] if poster else [])]
     files += document.xpath("//details[@class='media__transcript']//a[@download]/@href")
-    assert len(files) == 6
+    assert len(files) == 5 + poster
     here = page.parent.relative_to(root).as_posix()
     for url in files:
         # $IMS-CC-FILEBASE$ stands for the cartridge's web_resources folder, wherever the page is
@@ -76,7 +79,7 @@ def test_every_package_has_the_players_tracks_and_transcripts_listed_in_its_mani
         hrefs = manifest_hrefs(manifest)
         root = package.folder / "web_resources" if "web_resources/" in page else package.folder
         listed = [posixpath.relpath(href, "web_resources") if root.name == "web_resources" else href for href in hrefs]
-        assert_player(package.folder / page, root, listed)
+        assert_player(package.folder / page, root, listed, poster=not package.file_name.endswith(("cc11.imscc", "openedx.imscc")))
 
 
 def test_a_lessons_estimated_time_counts_its_recordings(sample):
@@ -113,7 +116,8 @@ def media_project(root: Path, *, settings: str = MEDIA_SETTINGS, course: str = C
             }
         ),
     )
-    mkdocs = project.mkdocs_config.read_text(encoding="utf-8")
+    # the repository's own extra.media gives way to the test's
+    mkdocs = re.sub(r"\n  media:\n(?:    .*\n)*", "\n", project.mkdocs_config.read_text(encoding="utf-8"), count=1)
     project.mkdocs_config.write_text(mkdocs.replace("\nextra:\n", "\nextra:" + settings, 1), encoding="utf-8")
     return project
 

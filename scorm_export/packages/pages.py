@@ -213,6 +213,7 @@ class PackagePages:
                     self.credits,
                     elsewhere=self.site.lesson(self.course, lesson) if self.site else None,
                     script=not style.cartridge,
+                    poster=not style.cartridge or style.lesson_links is LessonLinks.RELATIVE,
                 )
             )
         if style.cartridge and lesson.is_test:
