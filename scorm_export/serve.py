@@ -22,6 +22,7 @@ from typing import BinaryIO
 from urllib.parse import parse_qs, urlsplit
 
 from .build import BuildOptions
+from .course.media import PUBLISHED_TYPES
 from .preview import Preview, PreviewResult
 from .project import Project
 
@@ -31,17 +32,6 @@ RELOAD_PATH = "/__preview__/reload.js"
 WAIT_PATH = "/__preview__/wait"
 WAIT_SECONDS = 25  # a long poll: the browser asks again after this, so a closed tab costs nothing
 CHUNK = 64 * 1024
-# Python's own table and a system without /etc/mime.types do not know them all, and a browser
-# drops captions that are not text/vtt
-MEDIA_TYPES = {
-    ".vtt": "text/vtt",
-    ".webm": "video/webm",
-    ".mp4": "video/mp4",
-    ".m4a": "audio/mp4",
-    ".mp3": "audio/mpeg",
-    ".opus": "audio/ogg",
-    ".ogg": "audio/ogg",
-}
 # one range only: browsers ask for one when they seek, and a multipart answer is not worth its code
 _BYTE_RANGE = re.compile(r"bytes=(\d*)-(\d*)", re.IGNORECASE)
 
@@ -214,7 +204,8 @@ class _PreviewHandler(SimpleHTTPRequestHandler):
         return file
 
     def guess_type(self, path: str | os.PathLike[str]) -> str:
-        return MEDIA_TYPES.get(Path(path).suffix.lower()) or super().guess_type(path)
+        # a browser drops captions that are not text/vtt, and reads a transcript's å, ä and ö only as UTF-8
+        return PUBLISHED_TYPES.get(Path(path).suffix.lower()) or super().guess_type(path)
 
     def end_headers(self) -> None:
         if self._whole_file:

@@ -29,6 +29,7 @@ MEDIA_TYPES = {
     "ljud.mp3": "audio/mpeg",
     "ljud.opus": "audio/ogg",
     "ljud.ogg": "audio/ogg",
+    "film-sv.txt": "text/plain; charset=utf-8",
 }
 
 

@@ -86,8 +86,8 @@ _LANGUAGE = re.compile(r"^[a-z]{2,3}(?:-[A-Z]{2})?$")
 
 mimetypes.add_type("image/svg+xml", ".svg")
 mimetypes.add_type("image/webp", ".webp")
-for _suffix, _type in {**recordings.MEDIA_TYPES, ".vtt": "text/vtt", ".txt": "text/plain"}.items():
-    mimetypes.add_type(_type, _suffix)
+for _suffix, _type in recordings.PUBLISHED_TYPES.items():
+    mimetypes.add_type(_type.partition(";")[0], _suffix)
 
 
 @dataclass(frozen=True)

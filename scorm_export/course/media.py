@@ -55,6 +55,8 @@ MEDIA_TYPES = {
     ".ogg": "audio/ogg",
     ".opus": "audio/ogg",
 }
+# every file type a recording brings, as the site and packages serve them (Python's table lacks some)
+PUBLISHED_TYPES = {**MEDIA_TYPES, ".vtt": "text/vtt", ".txt": "text/plain; charset=utf-8"}
 # the codecs every current browser decodes in each container (ffmpeg's names)
 PLAYABLE = {
     ".webm": ({"vp8", "vp9", "av1"}, {"opus", "vorbis"}),
