@@ -427,14 +427,14 @@ class _CourseLoader:
         version = reader.choice("version", digcomp.VERSIONS, required=True, default="2.2") or "2.2"
         competences = reader.text_list("competences", required=True, example='["2.2", "3.3"]')
         for competence in competences:
-            if not digcomp.is_competence(competence):
+            if not digcomp.is_competence(competence, version):
                 self.problems.error(
                     self.course_file,
                     reader.line("competences"),
                     f"'{competence}' är ingen DigComp-kompetens; skriv område.nummer, t.ex. 3.3 (1.1–5.4)",
                 )
         reader.report_unknown(["version", "competences"])
-        valid = tuple(c for c in competences if digcomp.is_competence(c))
+        valid = tuple(c for c in competences if digcomp.is_competence(c, version))
         return DigComp(version, valid, digcomp.areas_of(version, valid))
 
     def _weblinks(self, fields: FieldReader) -> tuple[WebLink, ...]:
