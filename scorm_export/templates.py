@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
 from . import ui_strings
@@ -36,9 +36,20 @@ def _finalize_markdown(value: object) -> object:
     return markdown_text(value)
 
 
+def _bytecode_cache() -> FileSystemBytecodeCache | None:
+    try:
+        return FileSystemBytecodeCache()
+    except (OSError, RuntimeError):  # no private temporary folder to keep it in: compile every time
+        return None
+
+
 def environment(theme: Path) -> Environment:
     env = Environment(
         loader=FileSystemLoader(str(theme)),
+        # a build is one run over templates that do not change during it: no modification check per include, and
+        # compiled templates kept between builds (Jinja's per-user cache in the temporary folder, keyed by source)
+        auto_reload=False,
+        bytecode_cache=_bytecode_cache(),
         autoescape=select_autoescape(["html", "xml", "md.j2", "html.j2"]),
         undefined=StrictUndefined,
         trim_blocks=True,
