@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .build import BuildOptions, build, check
 from .course.model import Catalogue, ScoMode
-from .problems import Problems
+from .problems import Problems, as_json
 from .project import Project, ProjectNotFound, find_root
 from .second_process import SecondProcessError
 from .site.mkdocs_build import SiteRenderError
@@ -18,7 +18,14 @@ def main(argv: list[str] | None = None, script_folder: Path | None = None) -> in
     parser = argparse.ArgumentParser(prog="build.py", description="Bygger kurswebbplatsen och kurspaketen från content/.")
     parser.add_argument("--root", type=Path, help="projektets rotmapp (standard: närmaste mapp uppåt med mkdocs.yml och content/)")
     commands = parser.add_subparsers(dest="command")
-    commands.add_parser("check", help="kontrollera allt innehåll och skriv ut alla problem")
+    check_parser = commands.add_parser("check", help="kontrollera allt innehåll och skriv ut alla problem")
+    check_parser.add_argument(
+        "--format",
+        choices=["text", "github", "json"],
+        default="text",
+        help="text (standard); github: anteckningar i GitHub Actions; json: för andra verktyg",
+    )
+    check_parser.add_argument("--strict", action="store_true", help="varningar räknas som fel (exit 1)")
     build_parser = commands.add_parser("build", help="kontrollera och bygg site/ (standard)")
     serve_parser = commands.add_parser("serve", help="förhandsgranska lokalt och bygg om vid ändringar")
     for sub in (build_parser, serve_parser):
@@ -42,7 +49,7 @@ def main(argv: list[str] | None = None, script_folder: Path | None = None) -> in
     project = Project(root)
     command = args.command or "build"
     if command == "check":
-        return _check(project)
+        return _check(project, args.format, args.strict)
     if command == "bench":
         return _bench(project, args)
     options = BuildOptions(
@@ -60,12 +67,32 @@ def _print_problems(problems: Problems) -> None:
         print(problem, file=sys.stderr)
 
 
-def _check(project: Project) -> int:
+def _check(project: Project, output: str = "text", strict: bool = False) -> int:
+    """Errors, then warnings, as text on stderr (the summary on stdout), GitHub annotations or JSON on stdout.
+
+    Exit 1 on errors, and with --strict on warnings too; warnings alone are advice (exit 0).
+    """
     result = check(project, in_parallel=True)
-    _print_problems(result.problems)
-    errors = len(result.problems.errors)
-    if errors:
-        print(f"{errors} fel hittades; inget har byggts.", file=sys.stderr)
+    problems = result.problems
+    failed = bool(problems.errors or (strict and problems.warnings))
+    if output == "json":
+        print(as_json(problems))
+        return 1 if failed else 0
+    if output == "github":
+        for problem in problems.items:
+            print(problem.github())
+        return 1 if failed else 0
+    for problem in problems.errors:
+        print(problem, file=sys.stderr)
+    if problems.warnings:
+        print(f"Varningar ({len(problems.warnings)}), som inte stoppar bygget (warnings):", file=sys.stderr)
+        for problem in problems.warnings:
+            print(problem, file=sys.stderr)
+    if problems.errors:
+        print(f"{len(problems.errors)} fel hittades; inget har byggts.", file=sys.stderr)
+        return 1
+    if failed:
+        print(f"{len(problems.warnings)} varningar, och --strict räknar dem som fel.", file=sys.stderr)
         return 1
     lessons = sum(len(course.lessons) for course in result.catalogue.courses)
     print(f"Allt innehåll är korrekt: {len(result.catalogue.courses)} kurser, {lessons} lektioner.")

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+from dataclasses import asdict, dataclass
 from enum import Enum
 from pathlib import Path
 
@@ -22,6 +23,30 @@ class Problem:
     def __str__(self) -> str:
         label = "" if self.severity is Severity.ERROR else "varning: "
         return f"{self.path}:{self.line}: {label}{self.message}"
+
+    def github(self) -> str:
+        """A GitHub Actions workflow command: the problem as an annotation on its line of a pull request's diff."""
+        return f"::{self.severity.value} file={_escape_property(self.path)},line={self.line}::{_escape_data(self.message)}"
+
+
+def _escape_data(text: str) -> str:
+    # the escapes GitHub's runner reads back (actions/toolkit, core/src/command.ts)
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def as_json(problems: Problems) -> str:
+    """Every problem, errors and warnings counted, as one JSON document for other tools."""
+    items = problems.items
+    document = {
+        "errors": sum(p.severity is Severity.ERROR for p in items),
+        "warnings": sum(p.severity is Severity.WARNING for p in items),
+        "problems": [{**asdict(problem), "severity": problem.severity.value} for problem in items],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=1)
 
 
 class Problems:
@@ -62,6 +87,10 @@ class Problems:
     @property
     def errors(self) -> list[Problem]:
         return [p for p in self.items if p.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.items if p.severity is Severity.WARNING]
 
     @property
     def has_errors(self) -> bool:
