@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 from .build import BuildOptions, build, check
 from .course.model import Catalogue, ScoMode
@@ -14,8 +16,43 @@ from .second_process import SecondProcessError
 from .site.mkdocs_build import SiteRenderError
 
 
+class _Formatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None) -> None:
+        # argparse names a subcommand with an empty prefix: only the default one is translated
+        super().add_usage(usage, actions, groups, "användning: " if prefix is None else prefix)
+
+
+# argparse's own messages, in Swedish like the rest of the command line (its gettext catalogue has no Swedish)
+_MESSAGES = (
+    (r"invalid choice: (.*) \(choose from (.*)\)", r"ogiltigt val: \1 (välj bland \2)"),
+    (r"unrecognized arguments: (.*)", r"okända argument: \1"),
+    (r"the following arguments are required: (.*)", r"de här argumenten behövs: \1"),
+    (r"expected one argument", "ett värde behövs"),
+    (r"invalid (\w+) value: (.*)", r"ogiltigt värde (\1): \2"),
+    (r"^argument ", "argumentet "),
+)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with Swedish headings, help and errors."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "kommandon"
+        self._optionals.title = "flaggor"
+        self.add_argument("-h", "--help", action="help", help="visa den här hjälpen och avsluta")
+
+    def error(self, message: str) -> NoReturn:
+        for pattern, replacement in _MESSAGES:
+            message = re.sub(pattern, replacement, message)
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: fel: {message}\n")
+
+
 def main(argv: list[str] | None = None, script_folder: Path | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="build.py", description="Bygger kurswebbplatsen och kurspaketen från content/.")
+    parser = _Parser(prog="build.py", description="Bygger kurswebbplatsen och kurspaketen från content/.")
     parser.add_argument("--root", type=Path, help="projektets rotmapp (standard: närmaste mapp uppåt med mkdocs.yml och content/)")
     commands = parser.add_subparsers(dest="command")
     check_parser = commands.add_parser("check", help="kontrollera allt innehåll och skriv ut alla problem")

@@ -221,6 +221,21 @@ class _PreviewHandler(SimpleHTTPRequestHandler):
             outputfile.write(chunk)
             left -= len(chunk)
 
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        # a missing page gets the site's own Swedish 404 page, as a static host serves it, not Python's English one
+        page = Path(self.translate_path("/404.html"))
+        if code != HTTPStatus.NOT_FOUND or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        # its links are relative to the site's root, wherever the missing page was asked for
+        body = page.read_text(encoding="utf-8").replace("<head>", '<head><base href="/">', 1).encode("utf-8")
+        self.send_response(HTTPStatus.NOT_FOUND)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
     def _html_page(self, url_path: str) -> Path | None:
         path = Path(self.translate_path(url_path))
         if path.is_dir():

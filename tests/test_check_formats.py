@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from scorm_export.cli import main
 from scorm_export.problems import Problem, Severity
 
@@ -72,3 +74,19 @@ def test_an_annotation_escapes_percent_line_breaks_and_the_property_separators()
     problem = Problem("content/a,b:c.md", 3, Severity.WARNING, "50 % klart\nny rad")
 
     assert problem.github() == "::warning file=content/a%2Cb%3Ac.md,line=3::50 %25 klart%0Any rad"
+
+
+def test_help_and_argument_errors_are_in_swedish(capsys):
+    with pytest.raises(SystemExit) as exit_help:
+        main(["--help"])
+    out = capsys.readouterr().out
+    assert exit_help.value.code == 0
+    assert out.startswith("användning: build.py") and "flaggor:" in out and "visa den här hjälpen" in out
+    assert not any(english in out for english in ("usage:", "options:", "show this help", "positional arguments"))
+
+    with pytest.raises(SystemExit) as exit_error:
+        main(["check", "--format", "xml"])
+    err = capsys.readouterr().err
+    assert exit_error.value.code == 2
+    assert "användning: build.py check" in err and "fel: argumentet --format: ogiltigt val: 'xml' (välj bland" in err
+    assert "invalid choice" not in err and "användning: användning" not in err

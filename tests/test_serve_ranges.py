@@ -208,3 +208,23 @@ def test_missing_files_and_folders_answer_as_before(site):
 )
 def test_byte_range(header, size, expected):
     assert byte_range(header, size) == expected
+
+
+def test_a_missing_page_gets_the_sites_own_404_page(tmp_path):
+    (tmp_path / "404.html").write_text(
+        "<!doctype html><html><head><title>Sidan finns inte</title></head><body>Sidan finns inte</body></html>"
+    )
+    reloader = SimpleNamespace(preview=SimpleNamespace(builds=1))
+    handler = type("Handler", (_PreviewHandler,), {"reloader": reloader})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(tmp_path)))
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+    try:
+        connection = http.client.HTTPConnection("127.0.0.1", server.server_address[1], timeout=5)
+        connection.request("GET", "/kurs/saknas/")
+        response = connection.getresponse()
+        body = response.read().decode("utf-8")
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert response.status == 404
+    assert "Sidan finns inte" in body and '<base href="/">' in body
