@@ -73,6 +73,13 @@ def main(argv: list[str] | None = None, script_folder: Path | None = None) -> in
         help="lämna video och ljud utanför paketen och länka till webbplatsens kopior (kräver site_url i mkdocs.yml)",
     )
     serve_parser.add_argument("--port", type=int, default=8000)
+    new_parser = commands.add_parser(
+        "new",
+        help="börja en ny kurs, modul eller lektion",
+        description='python build.py new "Kursens titel" | new module KURS "Titel" | new lesson KURS ["Titel"] [--module MODUL]',
+    )
+    new_parser.add_argument("words", nargs="*", help="kursens titel, eller module/lesson, kursen och titeln")
+    new_parser.add_argument("--module", help="modulen en ny lektion hamnar i (standard: kursens sista)")
     _add_bench_parser(commands)
     args = parser.parse_args(argv)
     try:
@@ -89,6 +96,8 @@ def main(argv: list[str] | None = None, script_folder: Path | None = None) -> in
         return _check(project, args.format, args.strict)
     if command == "bench":
         return _bench(project, args)
+    if command == "new":
+        return _new(project, args.words, args.module)
     options = BuildOptions(
         sco_mode=ScoMode(args.sco) if getattr(args, "sco", None) else None, link_media=getattr(args, "link_media", False)
     )
@@ -97,6 +106,38 @@ def main(argv: list[str] | None = None, script_folder: Path | None = None) -> in
 
         return serve(project, options, args.port)
     return _build(project, options)
+
+
+def _new(project: Project, words: list[str], module: str | None) -> int:
+    from . import scaffold
+
+    kind = words[0] if words and words[0] in ("module", "lesson", "modul", "lektion") else "course"
+    rest = words[1:] if kind != "course" else words
+    try:
+        if kind == "course":
+            title = " ".join(rest) or _ask("Kursens titel: ")
+            made = scaffold.new_course(project, title)
+        elif not rest:
+            print("ange kursen (mappens namn eller kursens id), t.ex. python build.py new lesson oppna-licenser", file=sys.stderr)
+            return 2
+        elif kind in ("module", "modul"):
+            made = scaffold.new_module(project, rest[0], " ".join(rest[1:]) or _ask("Modulens titel: "))
+        else:
+            made = scaffold.new_lesson(project, rest[0], " ".join(rest[1:]) or _ask("Lektionens titel: "), module)
+    except (scaffold.ScaffoldError, EOFError) as exc:
+        print(f"fel: {exc or 'ingen titel angavs'}", file=sys.stderr)
+        return 1
+    for path in made:
+        print(f"skapade {path.relative_to(project.root).as_posix()}")
+    print("Kontrollera med python build.py check och förhandsgranska med python build.py serve.")
+    return 0
+
+
+def _ask(prompt: str) -> str:
+    """A title asked for on the terminal; without one (a script, CI) there is no one to ask."""
+    if not sys.stdin.isatty():
+        raise EOFError("ange titeln som argument")
+    return input(prompt).strip()
 
 
 def _print_problems(problems: Problems) -> None:
@@ -132,7 +173,10 @@ def _check(project: Project, output: str = "text", strict: bool = False) -> int:
         print(f"{len(problems.warnings)} varningar, och --strict räknar dem som fel.", file=sys.stderr)
         return 1
     lessons = sum(len(course.lessons) for course in result.catalogue.courses)
-    print(f"Allt innehåll är korrekt: {len(result.catalogue.courses)} kurser, {lessons} lektioner.")
+    courses = len(result.catalogue.courses)
+    print(
+        f"Allt innehåll är korrekt: {courses} {'kurs' if courses == 1 else 'kurser'}, {lessons} {'lektion' if lessons == 1 else 'lektioner'}."
+    )
     print(credits_summary(result.catalogue))
     return 0
 

@@ -216,7 +216,7 @@ def test_build_py_finds_the_project_from_a_folder_inside_it(tmp_path):
     inside = project.content / "testkurs" / "01-forsta"
     result = _run([str(REPO / "build.py"), "check"], cwd=inside)
     assert result.returncode == 0, result.stderr
-    assert "1 kurser, 2 lektioner" in result.stdout  # the tiny project, not the repository's own samples
+    assert "1 kurs, 2 lektioner" in result.stdout  # the tiny project, not the repository's own samples
     assert "Källangivelser: 0 av 0 filer har en egen" in result.stdout
 
 
