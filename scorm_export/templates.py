@@ -36,9 +36,11 @@ def _finalize_markdown(value: object) -> object:
     return markdown_text(value)
 
 
-def _bytecode_cache() -> FileSystemBytecodeCache | None:
+def _bytecode_cache(kind: str) -> FileSystemBytecodeCache | None:
+    """Jinja's per-user cache in the temporary folder, keyed by template source, one namespace per environment kind:
+    the same template compiles differently where every value is finalized as Markdown text."""
     try:
-        return FileSystemBytecodeCache()
+        return FileSystemBytecodeCache(pattern=f"scorm-export-{kind}-%s.cache")
     except (OSError, RuntimeError):  # no private temporary folder to keep it in: compile every time
         return None
 
@@ -49,7 +51,7 @@ def environment(theme: Path) -> Environment:
         # a build is one run over templates that do not change during it: no modification check per include, and
         # compiled templates kept between builds (Jinja's per-user cache in the temporary folder, keyed by source)
         auto_reload=False,
-        bytecode_cache=_bytecode_cache(),
+        bytecode_cache=_bytecode_cache("html"),
         autoescape=select_autoescape(["html", "xml", "md.j2", "html.j2"]),
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -71,4 +73,4 @@ def environment(theme: Path) -> Environment:
 
 def markdown_environment(env: Environment) -> Environment:
     """The same templates for Markdown pages (`docs/*.md.j2`): every `{{ value }}` is inert text."""
-    return env.overlay(finalize=_finalize_markdown)
+    return env.overlay(finalize=_finalize_markdown, bytecode_cache=_bytecode_cache("markdown"))

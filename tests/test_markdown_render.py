@@ -30,3 +30,16 @@ def test_bare_url_with_spaces_is_rewritten_in_site_and_packages(renderer):
     assert [f.url for f in found] == ["bilder/Träd i parken.png"]
     rewritten = rewrite_urls("![Ett träd](bilder/Träd i parken.png)\n", {"bilder/Träd i parken.png": "media/trad-i-parken.png"}.get)
     assert 'src="media/trad-i-parken.png"' in renderer.html(rewritten)
+
+
+def test_a_template_renders_the_same_whichever_environment_compiled_it_first(tmp_path):
+    """Both environments keep compiled templates between builds; a template shared by them (licence_status.html)
+    compiles differently in each, so neither may load the other's code."""
+    from scorm_export.templates import environment, markdown_environment
+
+    (tmp_path / "delad.html").write_text("<p>{{ text }}</p>", encoding="utf-8")
+    for _ in range(2):  # the second round loads what the first compiled and cached
+        html_env = environment(tmp_path)
+        markdown_env = markdown_environment(html_env)
+        assert markdown_env.get_template("delad.html").render(text="*a*") == "<p>&#42;a&#42;</p>"
+        assert environment(tmp_path).get_template("delad.html").render(text="*a*") == "<p>*a*</p>"
