@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
+from ..course import digcomp
 from ..course.model import Asset, Course
 from ..ui_strings import iso_duration
 
 
-def course_json_ld(course: Course) -> dict[str, Any]:
+def course_json_ld(course: Course, competence_urls: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """`competence_urls`: DigComp competence id -> the absolute URL of its page on the site, where known."""
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "Course",
@@ -27,8 +30,9 @@ def course_json_ld(course: Course) -> dict[str, Any]:
         "publisher": _person(course.publisher, "Organization"),
         "courseCode": course.id,
     }
-    if course.objectives:
-        data["teaches"] = list(course.objectives)
+    teaches: list[Any] = [*course.objectives, *_competence_terms(course, competence_urls or {})]
+    if teaches:
+        data["teaches"] = teaches
     if course.assessment and course.graded_questions:
         # each test as a schema.org Quiz, with what it assesses and how it is passed
         data["hasPart"] = [
@@ -43,16 +47,50 @@ def course_json_ld(course: Course) -> dict[str, Any]:
             if lesson.is_test and lesson.questions
         ]
     if course.digcomp:
-        data["educationalAlignment"] = [
-            {
-                "@type": "AlignmentObject",
-                "alignmentType": "teaches",
-                "educationalFramework": f"DigComp {course.digcomp.version}",
-                "targetName": competence,
-            }
-            for competence in course.digcomp.competences
-        ]
+        data["educationalAlignment"] = _alignments(course, competence_urls or {})
     return data
+
+
+def _alignments(course: Course, urls: Mapping[str, str]) -> list[dict[str, Any]]:
+    """An AlignmentObject per DigComp competence the course cites, named in English as the framework is."""
+    if not course.digcomp:
+        return []
+    framework = digcomp.framework(course.digcomp.version)
+    alignments = []
+    for competence_id in course.digcomp.competences:
+        competence = framework.competences[competence_id]
+        alignment: dict[str, Any] = {
+            "@type": "AlignmentObject",
+            "alignmentType": "teaches",
+            "educationalFramework": framework.name,
+            "targetName": competence.en,
+        }
+        if competence.descriptor_en:
+            alignment["targetDescription"] = competence.descriptor_en
+        if competence.id in urls:
+            alignment["targetUrl"] = urls[competence.id]
+        alignments.append(alignment)
+    return alignments
+
+
+def _competence_terms(course: Course, urls: Mapping[str, str]) -> list[dict[str, Any]]:
+    """The DigComp competences a course teaches as DefinedTerms of the framework (beside its objectives, as text)."""
+    if not course.digcomp:
+        return []
+    framework = digcomp.framework(course.digcomp.version)
+    terms = []
+    for competence_id in course.digcomp.competences:
+        competence = framework.competences[competence_id]
+        term: dict[str, Any] = {
+            "@type": "DefinedTerm",
+            "termCode": competence.id,
+            "name": competence.en,
+            "inDefinedTermSet": {"@type": "DefinedTermSet", "name": framework.name, "url": framework.url},
+        }
+        if competence.id in urls:
+            term["url"] = urls[competence.id]
+        terms.append(term)
+    return terms
 
 
 def _person(person, kind: str) -> dict[str, Any]:

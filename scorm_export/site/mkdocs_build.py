@@ -11,10 +11,11 @@ import yaml
 
 from .. import ui_strings
 from ..project import Project
-from .docs_tree import MEDIA_SCRIPT, QUESTIONS_SCRIPT
+from .docs_tree import CATALOGUE_FILTER_SCRIPT, MEDIA_SCRIPT, QUESTIONS_SCRIPT
 from .figures import PLUGIN_NAME as FIGURES_PLUGIN
 from .figures import CreditedFigures
 from .prerendered import PLUGIN_NAME, PrerenderedBodies, PrerenderedBody
+from .self_assessment import SELF_ASSESSMENT_CSS, SELF_ASSESSMENT_SCRIPT
 from .settings import SiteSettings
 
 SITE_CSS = "assets/stylesheets/courses.css"
@@ -45,8 +46,14 @@ def mkdocs_config(
     if theme.get("custom_dir"):
         theme["custom_dir"] = str(project.root / theme["custom_dir"])
     config["theme"] = theme
-    config["extra_css"] = [*config.get("extra_css", []), SITE_CSS]
-    config["extra_javascript"] = [*config.get("extra_javascript", []), QUESTIONS_SCRIPT, MEDIA_SCRIPT]
+    config["extra_css"] = [*config.get("extra_css", []), SITE_CSS, SELF_ASSESSMENT_CSS]
+    config["extra_javascript"] = [
+        *config.get("extra_javascript", []),
+        QUESTIONS_SCRIPT,
+        MEDIA_SCRIPT,
+        CATALOGUE_FILTER_SCRIPT,
+        SELF_ASSESSMENT_SCRIPT,
+    ]
     # the interface words of the site's own templates come from the one place that knows them (Swedish)
     config["extra"] = {**(config.get("extra") or {}), "ui": ui_strings.strings("sv")}
     config_file = docs.parent / "mkdocs.generated.yml"
