@@ -116,6 +116,7 @@ class Preview:
             checked.settings.accessibility,
             use_directory_urls=use_directory_urls,
             unchanged=unchanged,
+            digcomp_version=checked.settings.digcomp_version,
         )
         self._bodies.update(tree.bodies)
         for path in self.docs.rglob("*"):

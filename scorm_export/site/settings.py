@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, cast
 
+from ..course import digcomp
 from ..course.fields import FieldReader
 from ..course.sources import YamlList, YamlMap, parse_yaml, read_text
 from ..problems import Problems
@@ -43,6 +44,7 @@ class SiteSettings:
     media_hosts: tuple[str, ...] = ()  # extra.media.hosts: video services a lesson may show, behind a consent button
     package_limit_mb: int = DEFAULT_PACKAGE_LIMIT_MB  # extra.media.package_limit_mb: a larger package gets a warning
     site_url: str = ""  # where the site is published: packages that leave media out link there
+    digcomp_version: str = digcomp.DEFAULT_VERSION  # extra.digcomp.version: what the self-assessment rates against
 
 
 def read_site_settings(project: Project, problems: Problems) -> SiteSettings:
@@ -57,9 +59,25 @@ def read_site_settings(project: Project, problems: Problems) -> SiteSettings:
     names, configs = _markdown_extensions(settings, path, problems)
     _check_accessibility(settings, path, problems)
     hosts, limit = _media(settings, path, problems)
+    version = _digcomp_version(settings, path, problems)
     config = _plain(settings)
     site_url = config.get("site_url") if isinstance(config.get("site_url"), str) else ""
-    return SiteSettings(config, dict(config.get("extra", {}).get("accessibility") or {}), names, configs, hosts, limit, site_url or "")
+    accessibility = dict(config.get("extra", {}).get("accessibility") or {})
+    return SiteSettings(config, accessibility, names, configs, hosts, limit, site_url or "", version)
+
+
+def _digcomp_version(settings: YamlMap, path, problems: Problems) -> str:
+    extra = settings.get("extra")
+    section = extra.get("digcomp") if isinstance(extra, YamlMap) else None
+    if section is None:
+        return digcomp.DEFAULT_VERSION
+    if not isinstance(section, YamlMap):
+        problems.error(path, cast(YamlMap, extra).line_of("digcomp"), 'extra.digcomp ska vara version: "3.0" eller version: "2.2"')
+        return digcomp.DEFAULT_VERSION
+    fields = FieldReader(section, path, problems, "extra.digcomp")
+    version = fields.choice("version", digcomp.VERSIONS, required=False, default=digcomp.DEFAULT_VERSION)
+    fields.report_unknown(["version"])
+    return version or digcomp.DEFAULT_VERSION
 
 
 def _media(settings: YamlMap, path, problems: Problems) -> tuple[tuple[str, ...], int]:
