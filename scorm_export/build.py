@@ -28,6 +28,7 @@ from .project import Project
 from .publish import STAGING_PREFIX, build_lock, remove_leftovers, stop_point, swap_in
 from .second_process import InBackground
 from .site.docs_tree import write_docs_tree
+from .site.harvest import CATALOGUE, catalogue_json, unchanged_versions
 from .site.mkdocs_build import render_site
 from .site.settings import SiteSettings, read_site_settings
 from .templates import environment
@@ -71,6 +72,7 @@ def check(project: Project, reuse: dict[str, Course] | None = None, in_parallel:
     result.problems.extend(problems)
     for course in result.catalogue.courses:
         package_size_problems(project, course, settings, result.problems)
+    unchanged_versions(project.site / CATALOGUE, result.catalogue, result.problems, lambda course: project.root / course.source)
     return Checked(result.catalogue, result.problems, settings)
 
 
@@ -130,7 +132,15 @@ def _write_outputs(
     def packages() -> list[PackageFile]:
         site = SiteAddress(checked.settings.site_url, checked.settings.config.get("use_directory_urls", True))
         return write_packages(
-            catalogue, env, project.theme, staging.parent / DOWNLOADS, sco_mode=options.sco_mode, formats=options.formats, site=site
+            catalogue,
+            env,
+            project.theme,
+            staging.parent / DOWNLOADS,
+            sco_mode=options.sco_mode,
+            formats=options.formats,
+            site=site,
+            # the self-assessment's packages belong to its page on the site: a packages-only build leaves them out
+            self_assessment=checked.settings.digcomp_version if options.site else None,
         )
 
     if not options.site:
@@ -139,7 +149,7 @@ def _write_outputs(
         stop_point("packages-written")
     else:
         # the packages are written by a second process while this one renders the site
-        planned = planned_packages(catalogue, options.formats)
+        planned = planned_packages(catalogue, options.formats, checked.settings.digcomp_version)
         job = InBackground(packages, PackageWriteError, "Paketen kunde inte skrivas (writing the packages failed)")
         try:
             tree = write_docs_tree(
@@ -150,6 +160,8 @@ def _write_outputs(
                 checked.settings.accessibility,
                 prerendered=options.prerendered,
                 use_directory_urls=checked.settings.config.get("use_directory_urls", True),
+                digcomp_version=checked.settings.digcomp_version,
+                site_url=checked.settings.site_url,
             )
             render_site(project, checked.settings, docs, staging, tree.nav, tree.bodies)
             stop_point("site-rendered")
@@ -164,3 +176,5 @@ def _write_outputs(
     # MkDocs empties its site_dir, so the packages join the site only after it has rendered
     if (staging.parent / DOWNLOADS).exists():
         os.replace(staging.parent / DOWNLOADS, staging / DOWNLOADS)
+    if options.site:
+        (staging / CATALOGUE).write_bytes(catalogue_json(catalogue, report.packages, staging / DOWNLOADS, checked.settings.config))

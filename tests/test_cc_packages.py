@@ -13,7 +13,7 @@ from lxml import etree, html
 
 from scorm_export.build import DOWNLOADS, BuildOptions, build
 from scorm_export.course.loader import load_project
-from scorm_export.packages.writer import write_packages
+from scorm_export.packages.writer import programme_formats, write_packages
 from scorm_export.project import Project
 from scorm_export.templates import environment
 
@@ -540,7 +540,9 @@ def test_sample_courses_make_valid_self_contained_cartridges(tmp_path, renderer,
         tmp_path,
         formats=CARTRIDGES,
     )
-    assert len(written) == len(CARTRIDGES) * len(result.catalogue.courses)
+    # and the sample programme's cartridge, which every importer must read as well as a course's
+    programmes = len(result.catalogue.programmes) * len(programme_formats(CARTRIDGES))
+    assert programmes and len(written) == len(CARTRIDGES) * len(result.catalogue.courses) + programmes
     validate = schema_validate
     for package in written:
         cartridge = Cartridge.open(package.format.key, tmp_path / package.file_name)

@@ -146,7 +146,7 @@ def test_the_credits_page_lists_every_file_with_its_full_tasl(built):
 
 
 def package(built: Path, suffix: str) -> zipfile.ZipFile:
-    (path,) = (built / "downloads").glob(f"*-{suffix}")
+    (path,) = (built / "downloads").glob(f"testkurs-*-{suffix}")
     return zipfile.ZipFile(path)
 
 

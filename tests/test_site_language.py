@@ -81,7 +81,7 @@ def test_a_swedish_course_is_marked_swedish_like_the_site(tmp_path):
 
 
 def test_english_package_pages_use_the_course_language(english_site):
-    package = next((english_site / "downloads").glob("*-scorm12.zip"))
+    package = next(path for path in (english_site / "downloads").glob("*-scorm12.zip") if not path.name.startswith("sjalvskattning"))
     with zipfile.ZipFile(package) as archive:
         page = lxml.html.fromstring(archive.read("lessons/forsta/intro.html"))
     assert page.get("lang") == "en" and "Lesson 1 of 2" in page.text_content()

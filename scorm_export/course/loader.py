@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import math
 import mimetypes
 import os
@@ -14,10 +15,11 @@ from ..markdown_render import MarkdownRenderer, Rendered
 from ..problems import Problems
 from ..project import Project
 from ..second_process import InBackground
-from . import digcomp
+from . import digcomp, programmes
 from . import media as recordings
 from .compatibility import conflict
 from .fields import FieldReader
+from .foreign_syntax import FOREIGN_FIELDS, foreign_syntax
 from .html_policy import checked
 from .licences import load_licences
 from .model import (
@@ -50,6 +52,7 @@ from .svg_safety import svg_problems
 
 COURSE_FILE = "course.yml"
 MODULE_FILE = "module.yml"
+LESSON_INDEX = "index.md"  # the lesson of a lesson folder
 # an asset's TASL sits beside it: bilder/karta.jpg has bilder/karta.jpg.yml
 CREDIT_SUFFIX = ".yml"
 CREDIT_FIELDS = ["title", "creators", "source", "licence", "changes", "separate_work"]
@@ -122,6 +125,8 @@ def load_project(
     for folder in sorted(project.content.iterdir(), key=lambda p: ordered_slug(p.name)[0]):
         if folder.name.startswith(".") or not folder.is_dir() or not _inside(folder, content_root):
             continue
+        if folder.name == programmes.FOLDER and not (folder / COURSE_FILE).is_file():
+            continue  # the programmes, read once the courses are
         if not (folder / COURSE_FILE).is_file():
             problems.error(folder, 1, f"mappen {folder.name}/ i content/ saknar {COURSE_FILE} (every course folder needs a course.yml)")
             continue
@@ -151,7 +156,8 @@ def load_project(
     _report_duplicate_ids(courses, project, problems)
     if not courses and not problems.has_errors:
         problems.error(project.content, 1, f"ingen kurs hittades i content/: skapa content/<kurs>/{COURSE_FILE} (no course found)")
-    return LoadResult(Catalogue(tuple(courses), tuple(licences.values())), problems)
+    found = programmes.load_programmes(project.content / programmes.FOLDER, tuple(courses), licences, problems)
+    return LoadResult(Catalogue(tuple(courses), tuple(licences.values()), found), problems)
 
 
 def course_folder(course: Course) -> str:
@@ -234,6 +240,7 @@ class _LessonDraft:
     questions: list[_QuestionDraft] = field(default_factory=list)
     slotted_body: str = ""  # the body with a slot where each question and recording was: what is rendered and published
     recordings: list[recordings.MediaSource] = field(default_factory=list)
+    heading_title: str = ""  # the body's first line '# Title' when the front matter has no title: taken out, used as the title
 
     @property
     def ids(self) -> frozenset[str]:
@@ -274,7 +281,8 @@ class _CourseLoader:
             module_slugs={Path(os.path.realpath(module.folder)): module.slug for module in modules},
         )
         tests = {module.slug: module.test for module in modules}
-        self.recordings = recordings.MediaReader(files, self.renderer, self.problems, self.media_hosts)
+        language = header.course.language if header else "sv"
+        self.recordings = recordings.MediaReader(files, self.renderer, self.problems, self.media_hosts, language)
         lessons = [(draft.module_slug, self._lesson(draft, files, tests.get(draft.module_slug, False))) for draft in drafts]
         built = tuple(
             Module(
@@ -296,7 +304,7 @@ class _CourseLoader:
             course = replace(course, assessment=Assessment(DEFAULT_PASSING_SCORE, 0))
         assets = self._assets(files, course)
         duration = header.duration or sum(module.duration_minutes for module in built)
-        return replace(course, duration_minutes=duration, modules=built, assets=assets)
+        return replace(course, duration_minutes=duration, modules=built, assets=assets, content_hash=_content_hash(self.folder))
 
     def _course_fields(self, fields: FieldReader) -> _CourseHeader | None:
         course_id = fields.text("id", required=True, example="oppna-licenser")
@@ -306,10 +314,12 @@ class _CourseLoader:
                 fields.line("id"),
                 f"id '{course_id}' får bara innehålla a–z, 0–9 och bindestreck (ASCII), t.ex. oppna-licenser",
             )
-        version = fields.text("version", required=True, example="1.0.0")
+        version = fields.version()
         if version and not _SEMVER.match(version):
             self.problems.error(
-                self.course_file, fields.line("version"), f"version '{version}' ska vara ett semantiskt versionsnummer, t.ex. 1.0.0"
+                self.course_file,
+                fields.line("version"),
+                f"'version' ska vara ett versionsnummer med tre delar, t.ex. version: 1.0.0 (fick {version}) (expected e.g. 1.0.0)",
             )
         language = fields.text("language", required=False, default="sv")
         if not _LANGUAGE.match(language):
@@ -521,8 +531,10 @@ class _CourseLoader:
             and p.is_file()
             and _inside(p, self.content_root)
         ]
-        for path in sorted(files, key=lambda p: ordered_slug(p.stem)[0]):
-            slug = ordered_slug(path.stem)[1]
+        # a lesson may also be a folder, 03-lektion/index.md, with its images beside it
+        files += [p / LESSON_INDEX for p in folder.iterdir() if not p.name.startswith(".") and (p / LESSON_INDEX).is_file()]
+        for path in sorted(files, key=lambda p: ordered_slug(_lesson_name(p))[0]):
+            slug = ordered_slug(_lesson_name(path))[1]
             if not slug:
                 self.problems.error(path, 1, f"filnamnet '{path.name}' ger ingen adress; använd bokstäver i namnet")
                 continue
@@ -543,7 +555,10 @@ class _CourseLoader:
             return _LessonDraft(path, module_slug, slug, None, "", 1, None)
         document = split_front_matter(text, path, self.problems)
         fields = FieldReader(document.meta, path, self.problems, "front matter") if document.meta is not None else None
-        extracted = extract_questions(document.body, document.body_first_line)
+        body, heading_title = document.body, ""
+        if fields is not None and not fields.has("title"):
+            body, heading_title = _title_heading(body)
+        extracted = extract_questions(body, document.body_first_line)
         for problem in extracted.problems:
             self.problems.error(path, problem.line, problem.message)
         media = recordings.extract(extracted.body, document.body_first_line)
@@ -552,7 +567,17 @@ class _CourseLoader:
         rendered = self.renderer.render(media.body)
         questions = [_QuestionDraft(question, self._question_parts(question)) for question in extracted.questions]
         return _LessonDraft(
-            path, module_slug, slug, fields, document.body, document.body_first_line, rendered, questions, media.body, media.sources
+            path,
+            module_slug,
+            slug,
+            fields,
+            document.body,
+            document.body_first_line,
+            rendered,
+            questions,
+            media.body,
+            media.sources,
+            heading_title,
         )
 
     def _question_parts(self, question: QuestionSource) -> list[tuple[str, Rendered, int]]:
@@ -597,7 +622,10 @@ class _CourseLoader:
         if draft.fields is None:
             return None
         fields = draft.fields
-        title = fields.text("title", required=True, example="Vad är upphovsrätt?")
+        title = fields.text("title", required=not draft.heading_title, example="Vad är upphovsrätt?") or draft.heading_title
+        # a heading that became the title is gone from the page: only a repeated one is worth a warning
+        for line, message in foreign_syntax(draft.body, draft.body_first_line, "" if draft.heading_title else title):
+            self.problems.warning(draft.path, line, message)
         duration = fields.duration("duration", required=False)
         if duration is None and not fields.has("duration"):
             duration = _estimated_minutes(draft.slotted_body, media)
@@ -617,7 +645,7 @@ class _CourseLoader:
             self.problems.error(
                 draft.path, where, "lektionen är ett test men har inga frågor: lägg till ```fråga-block (a test with no question)"
             )
-        fields.report_unknown(LESSON_FIELDS)
+        fields.report_unknown(LESSON_FIELDS, FOREIGN_FIELDS)
         if not title or duration is None:
             return None
         return Lesson(
@@ -635,6 +663,7 @@ class _CourseLoader:
             questions=tuple(replace(question, number=number, graded=is_test) for number, question in enumerate(questions, 1)),
             is_test=is_test,
             media=tuple(media),
+            duration_estimated=not fields.has("duration"),
         )
 
     def _question(self, draft: _QuestionDraft, path: Path) -> Question:
@@ -786,6 +815,36 @@ class _CourseLoader:
                     f"källangivelsen hör till {target.name}, som inte finns här; byt namn på {tasl.name} eller ta bort den "
                     f"(a TASL file for a file that does not exist)",
                 )
+
+
+def _content_hash(folder: Path) -> str:
+    """sha256 over every file's path and bytes in the course folder, in path order (hidden files left out)."""
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        relative = path.relative_to(folder)
+        if path.is_file() and not any(part.startswith(".") for part in relative.parts):
+            digest.update(relative.as_posix().encode("utf-8") + b"\0")
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def _lesson_name(path: Path) -> str:
+    """What a lesson is named after: its file's name, or for 03-lektion/index.md its folder's."""
+    return path.parent.name if path.name == LESSON_INDEX else path.stem
+
+
+def _title_heading(body: str) -> tuple[str, str]:
+    """A body whose first text is '# Title' without that line (kept blank, so lines keep their numbers), and the title."""
+    lines = body.split("\n")
+    for index, line in enumerate(lines):
+        if not line.strip():
+            continue
+        heading = re.match(r"^#\s+(.+?)\s*#*\s*$", line)
+        if not heading:
+            return body, ""
+        lines[index] = ""
+        return "\n".join(lines), heading[1]
+    return body, ""
 
 
 def _estimated_minutes(body: str, media: list[Media]) -> int:

@@ -238,6 +238,7 @@ class Lesson:
     questions: tuple[Question, ...] = ()
     is_test: bool = False  # its questions are graded (front matter `test: true`, or its module's)
     media: tuple[Media, ...] = ()
+    duration_estimated: bool = False  # no `duration` in the front matter: reading time and recordings, shown as "ca"
 
     @property
     def key(self) -> str:
@@ -280,6 +281,7 @@ class Course:
     source: str = ""
     assessment: Assessment | None = None  # None: no test, the course is completed by reading it
     link_media: bool = False  # packages leave video and sound out and link to the site's copy (`packaging: {media: link}`)
+    content_hash: str = ""  # sha256 of every file of the course folder: what changed since a published version
 
     # cached: outputs ask for lessons and look them up once per link, so this keeps them linear
     @cached_property
@@ -327,15 +329,50 @@ class Course:
     @property
     def attribution(self) -> str:
         """Authors, then the publisher unless it is one of them: 'Redaktionen / Museet'."""
-        authors = ", ".join(person.name for person in self.authors)
+        return self._attribution(len(self.authors))
+
+    def short_attribution(self, others: str = "m.fl.") -> str:
+        """As `attribution`, with the first two of more than three authors and `others` ('m.fl.'), as catalogues
+        shorten a long list: what every page's footer says; the start page and LICENSE.txt keep the whole list."""
+        return self._attribution(2, others) if len(self.authors) > 3 else self.attribution
+
+    def _attribution(self, shown: int, others: str = "") -> str:
+        authors = ", ".join(person.name for person in self.authors[:shown]) + (f" {others}" if others else "")
         if not self.publisher.name or any(person.name == self.publisher.name for person in self.authors):
             return authors
         return f"{authors} / {self.publisher.name}"
 
 
 @dataclass(frozen=True)
+class Programme:
+    """An ordered list of the site's courses taken together (`content/program/<name>.yml`), e.g. "Basutbildning"."""
+
+    id: str
+    title: str
+    summary: str
+    audience: str
+    level: Level
+    licence: Licence  # no more open than any of its courses' (the loader checks)
+    version: str
+    language: str
+    courses: tuple[str, ...]  # course ids, in the order they are taken
+    source: str = ""
+
+
+@dataclass(frozen=True)
 class Catalogue:
-    """Everything the loader produced: the courses, in catalogue order, and the known licences."""
+    """Everything the loader produced: the courses, in catalogue order, the programmes and the known licences."""
 
     courses: tuple[Course, ...]
     licences: tuple[Licence, ...]
+    programmes: tuple[Programme, ...] = ()
+
+    @cached_property
+    def _courses_by_id(self) -> dict[str, Course]:
+        return {course.id: course for course in self.courses}
+
+    def course(self, course_id: str) -> Course:
+        return self._courses_by_id[course_id]
+
+    def courses_of(self, programme: Programme) -> tuple[Course, ...]:
+        return tuple(self.course(course_id) for course_id in programme.courses)

@@ -24,14 +24,22 @@ from ..packages.formats import PackageFile
 from ..question_markup import question_markup
 from ..relink import Target, relink_html, relink_markdown
 from ..templates import markdown_environment
+from .catalogue_filter import catalogue_filter
+from .competences import competence_doc, course_competences, digcomp_pages
 from .metadata import course_json_ld, images_json_ld
 from .prerendered import MARKER, PrerenderedBody
+from .programme_pages import programme_docs
+from .self_assessment import SELF_ASSESSMENT_PAGE, self_assessment_files
+
+SELF_ASSESSMENT_PACKAGES = "sjalvskattning"  # packages/self_assessment.py's PACKAGE_ID: how the downloads are grouped
 
 ACCESSIBILITY_PAGE = "tillganglighet.md"
 QUESTIONS_SCRIPT = "assets/javascripts/questions.js"  # the same script as in the packages
 QUESTIONS_SOURCE = Path(__file__).resolve().parent.parent / "runtime" / "questions.js"
 MEDIA_SCRIPT = "assets/javascripts/media.js"  # the consent button of a video on another host, as in the packages
 MEDIA_SOURCE = QUESTIONS_SOURCE.with_name("media.js")
+CATALOGUE_FILTER_SCRIPT = "assets/javascripts/catalogue-filter.js"  # the catalogue's filter (site only)
+CATALOGUE_FILTER_SOURCE = QUESTIONS_SOURCE.with_name("catalogue-filter.js")
 CREDITS_PAGE = "licenser-och-kallor.md"
 
 
@@ -101,18 +109,21 @@ def write_docs_tree(
     prerendered: bool = True,
     use_directory_urls: bool = True,
     unchanged: frozenset[str] = frozenset(),
+    site_url: str = "",
+    digcomp_version: str | None = None,  # the self-assessment's (mkdocs.yml extra.digcomp.version)
 ) -> DocsTree:
     """With `prerendered`, lesson bodies are left to the PrerenderedBodies plugin instead of MkDocs' Markdown.
 
     Courses in `unchanged` (ids) already have their files in `docs` as they would be written: only their
-    navigation is made (the preview's incremental rebuild).
+    navigation is made (the preview's incremental rebuild). With `site_url` (mkdocs.yml's), a course's JSON-LD
+    gives the absolute URL of each DigComp competence it teaches.
     """
     credit = env.get_template("credit.html").module  # the one way a file is credited, in every output
     html_env = env
     env = markdown_environment(env)
     bodies: dict[str, PrerenderedBody] = {}
     strings = ui_strings.strings("sv")
-    nav: list[Any] = [{strings["catalogue"]: "index.md"}]
+    nav: list[Any] = [{strings["catalogue"]: "index.md"}, {strings["self_assessment"]: SELF_ASSESSMENT_PAGE}]
     pages = 0
 
     written: set[str] = set()
@@ -127,8 +138,9 @@ def write_docs_tree(
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
 
-    write("index.md", env.get_template("docs/catalogue.md.j2").render(catalogue=catalogue, t=strings))
+    write("index.md", env.get_template("docs/catalogue.md.j2").render(catalogue=catalogue, t=strings, filters=catalogue_filter(catalogue)))
     write(QUESTIONS_SCRIPT, QUESTIONS_SOURCE.read_bytes())
+    write(CATALOGUE_FILTER_SCRIPT, CATALOGUE_FILTER_SOURCE.read_bytes())
     write(MEDIA_SCRIPT, MEDIA_SOURCE.read_bytes())
     pages += 1
     for course in catalogue.courses:
@@ -144,7 +156,8 @@ def write_docs_tree(
                 course=course,
                 t=course_strings,
                 downloads=downloads.get(course.id, []),
-                json_ld=course_json_ld(course),
+                json_ld=course_json_ld(course, _competence_urls(course, site_url, use_directory_urls)),
+                competences=_competence_links(course, use_directory_urls),
                 lesson_doc=functools.partial(_course_relative_doc, course),
                 credits_url=get_relative_url(
                     page_url(credits_doc(course), use_directory_urls), page_url(f"{course.id}/index.md", use_directory_urls)
@@ -203,6 +216,28 @@ def write_docs_tree(
         )
         nav.append({_nav_title(course.title): _course_nav(course)})
         pages += 2 + len(lessons)
+    programme_pages, programme_nav = programme_docs(
+        catalogue, downloads, env, functools.partial(page_url, use_directory_urls=use_directory_urls)
+    )
+    for doc, text in programme_pages.items():
+        write(doc, text)
+    if programme_nav:
+        nav.append({strings["programmes"]: programme_nav})
+    pages += len(programme_pages)
+    digcomp = digcomp_pages(catalogue, env)
+    for doc, text in digcomp.docs.items():
+        write(doc, text)
+    nav.append(digcomp.nav)
+    pages += len(digcomp.docs)
+    for doc, data in self_assessment_files(
+        catalogue,
+        html_env,
+        digcomp_version,
+        functools.partial(page_url, use_directory_urls=use_directory_urls),
+        downloads.get(SELF_ASSESSMENT_PACKAGES, []),
+    ).items():
+        write(doc, data)
+    pages += 1
     write(ACCESSIBILITY_PAGE, env.get_template("docs/accessibility.md.j2").render(a=accessibility, t=strings))
     nav.append({strings["accessibility_statement"]: ACCESSIBILITY_PAGE})
     return DocsTree(nav, pages + 1, bodies, frozenset(written))
@@ -215,6 +250,28 @@ def _media(course: Course, lesson: Lesson, env: Environment, credit: Any, use_di
     strings = ui_strings.strings(course.language)
     credits = {media.path: str(credit.short(course.asset(media.path), strings)) for media in lesson.media if media.path}
     return media_markup(lesson, lambda path: get_relative_url(f"{course.id}/{path}", here), env, strings, credits)
+
+
+def _competence_links(course: Course, use_directory_urls: bool) -> list[tuple[Any, str]]:
+    """(competence, URL from the course page) for each DigComp competence the course cites."""
+    if not course.digcomp:
+        return []
+    here = page_url(f"{course.id}/index.md", use_directory_urls)
+    return [
+        (competence, get_relative_url(page_url(competence_doc(course.digcomp.version, competence.id), use_directory_urls), here))
+        for competence in course_competences(course)
+    ]
+
+
+def _competence_urls(course: Course, site_url: str, use_directory_urls: bool) -> dict[str, str]:
+    """Competence id -> the absolute URL of its page; none without the site's address."""
+    if not site_url or not course.digcomp:
+        return {}
+    base = site_url.rstrip("/") + "/"
+    return {
+        competence.id: base + page_url(competence_doc(course.digcomp.version, competence.id), use_directory_urls)
+        for competence in course_competences(course)
+    }
 
 
 def _course_relative_doc(course: Course, lesson: Lesson) -> str:
