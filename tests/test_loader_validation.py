@@ -58,7 +58,7 @@ def with_intro(body: str) -> dict[str, str]:
 def test_yaml_syntax_error_is_reported_at_the_line_of_the_error(load, name, text, needle):
     result = load(minimal_course(**{name: text}))
 
-    assert_problem(result, f"content/{name}", line_of(text, needle), "YAML-syntaxfel")
+    assert_problem(result, f"content/{name}", line_of(text, needle), "sätt texten inom citattecken")
 
 
 # --- required and typed fields -------------------------------------------------------------
@@ -115,7 +115,7 @@ def test_publisher_without_a_name_is_reported_as_the_publisher(load):
 @pytest.mark.parametrize(
     ("name", "field", "value", "fragment"),
     [
-        ("testkurs/course.yml", "version", "1.0", "'version' ska vara text inom citattecken"),
+        ("testkurs/course.yml", "version", "1.0", "'version' ska vara ett versionsnummer med tre delar"),
         ("testkurs/course.yml", "keywords", "text", "'keywords' ska vara en lista"),
         ("testkurs/course.yml", "title", "[Test, kurs]", "'title' ska vara text"),
         ("testkurs/course.yml", "level", "expert", "'level' måste vara ett av: grundläggande"),

@@ -63,7 +63,7 @@ def test_a_video_is_read_with_its_captions_transcript_poster_and_length(load):
     assert (media.width, media.height) == (64, 36)
     assert media.path == "forsta/media/film.webm" and media.media_type == "video/webm"
     assert media.poster == "forsta/media/film.png"
-    assert [track.language for track in media.captions] == ["en", "sv"]
+    assert [track.language for track in media.captions] == ["sv", "en"]  # the course's language first: the default track
     assert [transcript.language for transcript in media.transcripts] == ["sv"]
     assert "<p>Hej och välkommen.</p>" in media.transcripts[0].html
     # the transcript is published as text, which no site takes for a page

@@ -183,6 +183,15 @@ class FieldReader:
             self._error(key, f"'{key}' förstås inte: {value!r}; skriv t.ex. '45 min', '1 h' eller '1 h 30 min' (unreadable duration)")
         return minutes
 
+    def version(self, key: str = "version") -> str:
+        """A semantic version; 1.0 and 2 (which YAML reads as numbers) get the same one piece of advice as any other."""
+        value = self.raw(key)
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            self.read.add(key)
+            self._error(key, f"'{key}' ska vara ett versionsnummer med tre delar, t.ex. {key}: 1.0.0 (fick {value}) (expected e.g. 1.0.0)")
+            return ""
+        return self.text(key, required=True, example="1.0.0")
+
     def choice(self, key: str, choices: list[str], *, required: bool, default: str | None = None) -> str | None:
         value = self.text(key, required=required, example=choices[0])
         if not value:
@@ -213,9 +222,18 @@ class FieldReader:
             return default
         return value
 
-    def report_unknown(self, known: list[str]) -> None:
+    def report_unknown(self, known: list[str], foreign: frozenset[str] = frozenset()) -> None:
+        """Every field not in `known` is an error; one of `foreign` (another tool's) only a warning, once each."""
         for key in self.data:
             if key in known:
+                continue
+            if key in foreign:
+                self.problems.warning(
+                    self.path,
+                    self.data.line_of(key),
+                    f"fältet '{key}' hör till ett annat verktyg och används inte här; ta bort det när det inte behövs "
+                    f"(a field of another tool, ignored)",
+                )
                 continue
             guess = difflib.get_close_matches(str(key), known, n=1)
             hint = f"; menade du '{guess[0]}'?" if guess else f"; kända fält: {', '.join(known)}"

@@ -130,8 +130,8 @@ _WHY = {
     "style": "stilmallar i lektioner kan hämta resurser utifrån och ändra hela sidan; använd klasser via attr_list",
     "form": "formulär skickar läsarens uppgifter någonstans (privacy); länka till formuläret i stället",
     "svg": "inbäddad SVG kan innehålla skript; lägg bilden i en .svg-fil och visa den med ![alt](fil.svg)",
-    "video": "video och ljud får ett eget format i en senare version; länka till filen så länge",
-    "audio": "video och ljud får ett eget format i en senare version; länka till filen så länge",
+    "video": "skriv video på en egen rad som en bild, ![Titel](film.webm), med textning bredvid (se Video och ljud i README)",
+    "audio": "skriv ljud på en egen rad som en bild, ![Titel](ljud.mp3), med transkription bredvid (se Video och ljud i README)",
 }
 
 

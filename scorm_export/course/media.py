@@ -333,7 +333,10 @@ def embed_url(url: str) -> str | None:
 class MediaReader:
     """Reads each recording of a lesson into the model: its files, their checks, their outputs' paths."""
 
-    def __init__(self, files: CourseFiles, renderer: MarkdownRenderer, problems: Problems, hosts: tuple[str, ...]) -> None:
+    def __init__(
+        self, files: CourseFiles, renderer: MarkdownRenderer, problems: Problems, hosts: tuple[str, ...], language: str = "sv"
+    ) -> None:
+        self.language = language  # the course's: its captions are the ones a player shows by default
         self.files = files
         self.renderer = renderer
         self.problems = problems
@@ -596,7 +599,9 @@ class MediaReader:
                 transcript = self._transcript(Path(os.path.realpath(path)))
                 if transcript is not None:
                     transcripts.append(transcript)
-        return tuple(captions), tuple(transcripts), poster
+        # the course's language first: the player shows the first track unless the reader picks another
+        first = sorted(captions, key=lambda track: track.language != self.language)
+        return tuple(first), tuple(sorted(transcripts, key=lambda text: text.language != self.language)), poster
 
     def _caption(self, path: Path, seconds: float | None) -> TextTrack | None:
         text = read_text(path, self.problems)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
 from dataclasses import dataclass, field
@@ -127,8 +128,10 @@ def resolve(
         )
         return None
     if not real.exists():
-        problems.error(source, line, f"{what} {url!r} pekar på en fil som inte finns: {_shown(target, files)}")
+        problems.error(source, line, f"{what} {url!r} pekar på en fil som inte finns: {_shown(target, files)}{_closest(target)}")
         return None
+    if real.is_dir() and real / "index.md" in files.lessons:
+        real = real / "index.md"  # a link to a lesson folder is a link to its lesson
     if real in files.lessons:
         lesson = files.lessons[real]
         if found.is_image:
@@ -141,6 +144,17 @@ def resolve(
         problems.error(source, line, f"{what} {url!r} pekar på {_shown(target, files)}, som inte är en lektion eller en fil att publicera")
         return None
     return Reference(url, ReferenceKind.ASSET, files.asset_path(real), parts.fragment, line, found.is_image)
+
+
+def _closest(target: Path) -> str:
+    """'; menade du "01-intro.md"?' when a file of a similar name is in the folder (a typo, a renumbered lesson)."""
+    try:
+        names = sorted(child.name for child in target.parent.iterdir() if not child.name.startswith("."))
+    except OSError:
+        return ""
+    folded = {name.casefold(): name for name in names}
+    found = difflib.get_close_matches(target.name.casefold(), list(folded), n=1, cutoff=0.6)
+    return f'; menade du "{folded[found[0]]}"? (did you mean "{folded[found[0]]}"?)' if found else ""
 
 
 def _shown(path: Path, files: CourseFiles) -> str:

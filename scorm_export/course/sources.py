@@ -102,10 +102,13 @@ def parse_yaml(text: str, path: Path, problems: Problems, first_line: int = 1) -
     try:
         node = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        # an unclosed quote is found only at the end of the file: its start is the line to show
+        unclosed = "quoted scalar" in (exc.context or "")
+        mark = (exc.context_mark if unclosed else None) or exc.problem_mark or exc.context_mark
         line = first_line + (mark.line if mark else 0)
         what = exc.problem or exc.context or "okänt fel"
-        problems.error(path, line, f"YAML-syntaxfel: {what} (YAML syntax error)")
+        text_line = text.split("\n")[mark.line] if mark and mark.line < text.count("\n") + 1 else ""
+        problems.error(path, line, f"{_yaml_advice(what, text_line)} (YAML syntax error: {what})")
         return None
     except yaml.reader.ReaderError as exc:
         line = first_line + text.count("\n", 0, max(exc.position, 0))
@@ -117,6 +120,19 @@ def parse_yaml(text: str, path: Path, problems: Problems, first_line: int = 1) -
     if node is None:
         return YamlMap()
     return _build(node, path, problems, first_line, {}, [*text.split("\n"), ""])
+
+
+def _yaml_advice(problem: str, line: str = "") -> str:
+    """What an author who is no programmer can do about PyYAML's most common complaints; `line` is the line it names."""
+    if "tab" in problem or ("cannot start any token" in problem and "\t" in line):
+        return "tabbtecken: YAML tillåter inte tabbar för indrag; dra in med mellanslag, två per nivå"
+    if "mapping values are not allowed" in problem:
+        return 'ett kolon (:) mitt i en text: sätt texten inom citattecken, t.ex. title: "Del 1: Inledning"'
+    if "could not find expected ':'" in problem or "expected <block end>" in problem:
+        return "raden följer inte mönstret 'namn: värde' eller är indragen fel; kontrollera indraget och att varje fält har ett kolon"
+    if "found unexpected end of stream" in problem or "found unexpected ':'" in problem:
+        return "ett citattecken eller en hakparentes öppnas men stängs aldrig; avsluta texten med samma tecken"
+    return "YAML-syntaxfel: raden går inte att läsa"
 
 
 def _build(node: yaml.Node, path: Path, problems: Problems, first_line: int, built: dict[int, Any], lines: list[str]) -> Any:
