@@ -236,7 +236,7 @@ def test_without_a_project_the_command_says_in_one_line_what_it_looked_for(tmp_p
 def test_root_option_names_the_project(tmp_path):
     project = write_project(tmp_path / "p", minimal_course())
     result = _run([str(REPO / "build.py"), "--root", str(project.root), "check"], cwd=tmp_path)
-    assert result.returncode == 0 and "1 kurser" in result.stdout
+    assert result.returncode == 0 and "1 kurs," in result.stdout
     result = _run([str(REPO / "build.py"), "--root", str(tmp_path), "check"], cwd=tmp_path)
     assert result.returncode == 2 and "mkdocs.yml" in result.stderr
 
