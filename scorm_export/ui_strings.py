@@ -224,6 +224,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "sa_levels": {"sv": "nivå {levels}", "en": "levels {levels}"},
     "sa_dont_know": {"sv": "Vet inte", "en": "Don't know"},
     "sa_wish": {"sv": "Jag vill utveckla den här kompetensen", "en": "I want to develop this competence"},
+    "sa_comment": {"sv": "Vill utveckla", "en": "Wants to develop"},
     "sa_show": {"sv": "Visa profil och lärplan", "en": "Show profile and learning plan"},
     "sa_result_heading": {"sv": "Din profil", "en": "Your profile"},
     "sa_needs_js": {

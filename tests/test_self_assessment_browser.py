@@ -377,6 +377,8 @@ def test_the_package_records_each_rating_as_a_likert_interaction_in_the_lms(brow
             ratings = {"1.1": 2, "3.3": 0, "5.4": 4}
             for competence, rating in ratings.items():
                 sco.locator(f"#niva-{key(competence)}-{rating}").check()
+            for competence in ("3.3", "5.4"):
+                sco.locator(f"#utveckla-{key(competence)}").check()
             sco.locator(".sa-actions button[type=submit]").click()
             expect(sco.locator("[data-role=status]")).to_have_text(T["sa_saved"])
             calls = page.evaluate("window.calls")
@@ -392,6 +394,10 @@ def test_the_package_records_each_rating_as_a_likert_interaction_in_the_lms(brow
             ]
             assert all(entry["id"].startswith("urn:scorm-export:digcomp-3.0-") for entry in recorded.values())
             assert [STATUS[standard], "completed"] in sets
+            comment = {"scorm12": "cmi.comments", "scorm2004": "cmi.comments_from_learner.0.comment"}[standard]
+            assert [comment, f"{T['sa_comment']}: 3.3, 5.4"] in sets  # the competences to develop, for the LMS's reports
+            (suspended,) = [value for name, value in sets if name == "cmi.suspend_data"]
+            assert json.loads(suspended) == {"ratings": ratings, "wishes": ["3.3", "5.4"]}
             assert not [call for call in calls if call["result"] == "false"]
             frame = page.frame(url=re.compile(r"/pkg/index\.html"))
             frame.add_script_tag(path=str(AXE))

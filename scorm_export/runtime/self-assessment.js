@@ -22,9 +22,10 @@
   const LIKERT = ["vet-inte", "grundlaggande", "medel", "avancerad", "specialist"]; // a rating's response in the LMS
   const LMS = {
     scorm12: { api: "API", init: "LMSInitialize", get: "LMSGetValue", set: "LMSSetValue", commit: "LMSCommit", finish: "LMSFinish",
-      response: "student_response", status: "cmi.core.lesson_status", description: null },
+      response: "student_response", status: "cmi.core.lesson_status", description: null, comment: () => "cmi.comments" },
     scorm2004: { api: "API_1484_11", init: "Initialize", get: "GetValue", set: "SetValue", commit: "Commit", finish: "Terminate",
-      response: "learner_response", status: "cmi.completion_status", description: "description" },
+      response: "learner_response", status: "cmi.completion_status", description: "description",
+      comment: (get) => `cmi.comments_from_learner.${Number(get("cmi.comments_from_learner._count")) || 0}.comment` },
   };
   const STORE = "scorm-export-self-assessment";
   const FRAGMENT = "#plan=";
@@ -290,6 +291,11 @@
       if (binding.description) api[binding.set](prefix + binding.description, entry.description);
       index += 1;
     }
+    // the competences to develop, which are the plan inside an LMS (its courses are the site's): the learner's
+    // comment for the LMS's reports, and with the ratings in suspend_data for whatever reads the attempt
+    const wishes = (state.wishes || []).join(", ");
+    api[binding.set](binding.comment((element) => api[binding.get](element)), `${strings.sa_comment}: ${wishes || "–"}`);
+    api[binding.set]("cmi.suspend_data", JSON.stringify({ ratings: state.ratings, wishes: state.wishes || [] }).slice(0, 4000));
     api[binding.set](binding.status, "completed");
     if (String(api[binding.commit]("")) === "true") say(strings.sa_saved);
   }

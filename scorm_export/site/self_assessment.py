@@ -51,6 +51,7 @@ SCRIPT_STRINGS = (
     "sa_no",
     "level",
     "sa_saved",
+    "sa_comment",
 )
 
 
