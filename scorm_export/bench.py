@@ -41,6 +41,7 @@ from pathlib import Path
 
 from .bench_corpus import DEFAULT_SEED, CorpusSize, write_corpus
 from .packages.formats import BY_KEY, FORMATS, by_course
+from .packages.self_assessment import PACKAGE_ID as SELF_ASSESSMENT_ID
 
 SCHEMA = 2  # of the JSON; 1 had only wall-time medians
 PROJECT_PARTS = ("licenses", "theme", "mkdocs.yml")
@@ -587,7 +588,12 @@ def _run_child(phase: str, workspace: Path) -> dict:
 def _package_sizes(downloads: Path) -> dict:
     sizes: dict[str, dict] = {}
     for package_format in FORMATS:
-        found = [path.stat().st_size for path in downloads.glob(f"*-{package_format.suffix}")]
+        # the courses' packages: the site's self-assessment packages are the same at every corpus size
+        found = [
+            path.stat().st_size
+            for path in downloads.glob(f"*-{package_format.suffix}")
+            if not path.name.startswith(f"{SELF_ASSESSMENT_ID}-")
+        ]
         if found:
             sizes[package_format.key] = {
                 "count": len(found),
