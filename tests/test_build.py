@@ -14,6 +14,9 @@ from scorm_export.serve import snapshot, watch
 
 from .helpers import REPO, lesson, minimal_course, write_project
 
+# whole builds, many through build.py in a subprocess: the full run has them, the fast lane does not
+pytestmark = pytest.mark.slow
+
 
 def run_cli(*args: str, cwd=REPO) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, str(REPO / "build.py"), *args], cwd=cwd, capture_output=True, text=True)

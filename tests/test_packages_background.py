@@ -9,6 +9,9 @@ from scorm_export.build import build
 
 from .helpers import copy_repository_project, minimal_course, write_project
 
+# whole builds with the package process: the full run has them, the fast lane does not
+pytestmark = pytest.mark.slow
+
 
 def _site(project) -> dict[str, bytes]:
     return {p.relative_to(project.site).as_posix(): p.read_bytes() for p in sorted(project.site.rglob("*")) if p.is_file()}

@@ -15,6 +15,9 @@ from scorm_export.serve import RELOAD_PATH, Reloader, _PreviewHandler, changed_p
 
 from .helpers import lesson, minimal_course, write_project
 
+# every test rebuilds a preview with MkDocs, several times: the full run has them, the fast lane does not
+pytestmark = pytest.mark.slow
+
 OTHER = "annan/course.yml"
 
 

@@ -20,6 +20,9 @@ from scorm_export.publish import STEPS, STOP_AT, build_lock, swap_in
 
 from .helpers import REPO, lesson, minimal_course, write_project
 
+# whole builds in subprocesses, killed and waited for: the full run has them, the fast lane does not
+pytestmark = pytest.mark.slow
+
 INTRO = "testkurs/01-forsta/01-intro.md"
 OLD = minimal_course()
 NEW = minimal_course(**{INTRO: lesson("Ändrad rubrik")})

@@ -8,7 +8,7 @@ Docs paths, and the URLs MkDocs makes of them:
     digcomp/<version>/<competence>.md  /digcomp/3.0/3.3/    a competence: its titles, the JRC's descriptor, its courses
 
 Area ids have no dot and competence ids one, so the two never meet. The versions shown are those some course
-cites, and always digcomp.DEFAULT_VERSION. Links between these pages and to course pages are Markdown links to
+cites (digcomp.DEFAULT_VERSION when none does): a version no course cites would be 28 pages without a course. Links between these pages and to course pages are Markdown links to
 docs files, so that MkDocs makes them into URLs and reports any that does not resolve.
 """
 
@@ -43,9 +43,9 @@ def competence_doc(version: str, competence_id: str) -> str:
 
 
 def versions_shown(catalogue: Catalogue) -> list[str]:
-    """The versions some course cites, and the default one; newest first."""
-    cited = {course.digcomp.version for course in catalogue.courses if course.digcomp}
-    shown = [version for version in digcomp.VERSIONS if version in cited or version == digcomp.DEFAULT_VERSION]
+    """The versions some course cites (the default one when none does); newest first."""
+    cited = {course.digcomp.version for course in catalogue.courses if course.digcomp} or {digcomp.DEFAULT_VERSION}
+    shown = [version for version in digcomp.VERSIONS if version in cited]
     return sorted(shown, key=lambda version: tuple(int(part) for part in version.split(".")), reverse=True)
 
 
