@@ -112,7 +112,7 @@ def test_the_programme_page_lists_its_courses_in_order_with_time_and_packages(bu
     assert [link.text_content() for link in links] == ["Andra kursen", "Testkurs"]
     for link in links:
         assert (page.parent / link.get("href") / "index.html").resolve().is_file()
-    (time,) = document.xpath("//dt[.='Beräknad tid']/following-sibling::dd[1]")
+    (time,) = document.xpath("//dt[.='Beräknad tid: ']/following-sibling::dd[1]")
     assert time.text_content() == "20 min (2 kurser)"  # two lessons of 5 min in each course
     downloads = document.xpath("//a[@download]/@href")
     assert [href.rsplit("/", 1)[1] for href in downloads] == ["bas-1.0.0-scorm2004.zip", "bas-1.0.0-cc11.imscc"]

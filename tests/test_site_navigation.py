@@ -1,7 +1,9 @@
-"""Previous and next on the site stay inside a course (or the part of the site a page belongs to)."""
+"""Reading the site as a learner: previous and next stay inside a course (or the part of the site a page belongs to),
+and search reads a page's facts as label–value pairs."""
 
 from __future__ import annotations
 
+import json
 import posixpath
 
 import lxml.html
@@ -22,3 +24,10 @@ def test_a_course_page_has_no_previous_page_but_leads_to_its_first_lesson(sample
     first = lxml.html.fromstring((sample.site / "oppna-licenser/index.html").read_bytes())
     assert not first.xpath("//a[contains(@class, 'md-footer__link--prev')]")
     assert first.xpath("//a[contains(@class, 'md-footer__link--next')]")
+
+
+def test_the_search_index_reads_facts_as_label_and_value_pairs(sample):
+    docs = json.loads((sample.site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    (course,) = [doc for doc in docs if doc["location"] == "oppna-licenser/"]
+    assert "Målgrupp: Medarbetare" in course["text"] and "Nivå: Grundläggande" in course["text"]
+    assert "MålgruppMedarbetare" not in course["text"] and "NivåGrundläggande" not in course["text"]
