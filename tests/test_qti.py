@@ -240,7 +240,7 @@ def test_the_course_says_how_it_is_assessed_on_its_page_in_json_ld_in_lom_and_on
     assert report.written, [str(problem) for problem in report.problems.items]
     page = html.fromstring((project.site / "testkurs" / "index.html").read_bytes())
     facts = " ".join(page.find_class("course-facts")[0].text_content().split())
-    assert "ExaminationProv med 5 frågor, godkänt vid 75 % rätt; 2 försök." in facts
+    assert "Examination: Prov med 5 frågor, godkänt vid 75 % rätt; 2 försök." in facts
     data = json.loads(page.xpath("//script[@type='application/ld+json']")[0].text)
     assert data["hasPart"] == [
         {

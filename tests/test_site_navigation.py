@@ -31,3 +31,4 @@ def test_the_search_index_reads_facts_as_label_and_value_pairs(sample):
     (course,) = [doc for doc in docs if doc["location"] == "oppna-licenser/"]
     assert "Målgrupp: Medarbetare" in course["text"] and "Nivå: Grundläggande" in course["text"]
     assert "MålgruppMedarbetare" not in course["text"] and "NivåGrundläggande" not in course["text"]
+    assert "innehållDigComp" not in course["text"]  # nor the end of one fact and the next label
