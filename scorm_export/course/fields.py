@@ -17,6 +17,19 @@ from .sources import YamlList, YamlMap, unsafe_character, unsafe_character_messa
 
 _DURATION_PART = re.compile(r"(\d+(?:[.,]\d+)?)\s*(h|tim(?:me|mar)?|min(?:ut(?:er)?)?)", re.IGNORECASE)
 _ISO_DURATION = re.compile(r"^PT(?:(\d+)H)?(?:(\d+)M)?$")
+# what course, programme and file names share
+ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")  # a course's or programme's id: its address and package name
+SEMVER = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z.-]+)?$")
+LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(?:-[A-Z]{2})?$")
+
+
+def version_key(version: str) -> tuple[int, int, int, int, str]:
+    """Orders semantic versions: 1.10.0 after 1.9.0, and 2.0.0-beta before 2.0.0."""
+    match = SEMVER.match(version)
+    if not match:
+        return (-1, -1, -1, -1, version)
+    pre = version.partition("-")[2]
+    return (int(match[1]), int(match[2]), int(match[3]), 0 if pre else 1, pre)
 
 
 def parse_duration(value: Any) -> int | None:
@@ -190,7 +203,11 @@ class FieldReader:
             self.read.add(key)
             self._error(key, f"'{key}' ska vara ett versionsnummer med tre delar, t.ex. {key}: 1.0.0 (fick {value}) (expected e.g. 1.0.0)")
             return ""
-        return self.text(key, required=True, example="1.0.0")
+        text = self.text(key, required=True, example="1.0.0")
+        if text and not SEMVER.match(text):
+            self._error(key, f"'{key}' ska vara ett versionsnummer med tre delar, t.ex. {key}: 1.0.0 (fick {text}) (expected e.g. 1.0.0)")
+            return ""
+        return text
 
     def choice(self, key: str, choices: list[str], *, required: bool, default: str | None = None) -> str | None:
         value = self.text(key, required=required, example=choices[0])

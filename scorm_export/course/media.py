@@ -40,10 +40,10 @@ from webvtt.errors import MalformedCaptionError, MalformedFileError
 
 from ..markdown_render import FoundUrl, MarkdownRenderer
 from ..problems import Problems
-from .fields import FieldReader, url_problem
-from .html_policy import checked
+from .fields import LANGUAGE_CODE, FieldReader, url_problem
 from .model import ExternalVideo, Media, MediaKind, Reference, ReferenceKind, TextTrack, Transcript
 from .references import CourseFiles, resolve
+from .side_text import render_side_text
 from .sources import YamlList, YamlMap, parse_yaml, read_text
 
 # what browsers play, by file name: a recording is recognised by its extension alone
@@ -72,7 +72,6 @@ TRANSCRIPT_SUFFIX = ".md"
 TRANSCRIPT_OUTPUT = ".txt"  # a .md file in the docs tree would become a page
 VIDEO_FIELDS = ["url", "embed", "title", "duration", "poster", "captions", "transcript"]
 CUE_TOLERANCE = 0.5  # seconds a last cue may run past the end: encoders round a file's length
-_LANGUAGE = re.compile(r"^[a-z]{2,3}(?:-[A-Z]{2})?$")
 _FENCE = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^`\s]*)[^`]*$")
 _MEDIA_LINE = re.compile(
     r"""^ {0,3}!\[(?P<alt>[^\]\n]*)\]\(\s*(?:<(?P<angled>[^>\n]*)>|(?P<url>[^)\s]+))(?:\s+(?:"[^"\n]*"|'[^'\n]*'))?\s*\)\s*$"""
@@ -82,7 +81,6 @@ _CLOCK = re.compile(r"^(?:(\d+):)?(\d{1,2}):(\d{2})$")
 _SPOKEN = re.compile(r"(\d+(?:[.,]\d+)?)\s*(h|tim(?:me|mar)?|min(?:ut(?:er)?)?|s|sek(?:und(?:er)?)?)\b", re.IGNORECASE)
 _TIMESTAMP = r"(?:(\d{2,}):)?([0-5]\d):([0-5]\d)\.(\d{3})"
 _TIMING = re.compile(rf"^{_TIMESTAMP}[ \t]+-->[ \t]+{_TIMESTAMP}(?:[ \t]+.*)?$")
-_ID_ATTRIBUTE = re.compile(r'\s(?:id|href)="#?fn(?:ref)?:[^"]*"|\sid="[^"]*"')
 # ffmpeg -i prints the container's length and each stream's codec on stderr
 _DURATION = re.compile(r"Duration: (\d+):(\d\d):(\d\d(?:\.\d+)?)")
 _STREAM = re.compile(r"Stream #\d+:\d+(?:\[\w+\])?(?:\([^)]*\))?: (Video|Audio): (\w+)([^\n]*)")
@@ -580,7 +578,7 @@ class MediaReader:
                 if poster is None:
                     poster = (name, self.files.asset_path(Path(os.path.realpath(path))))
                 continue
-            if not _LANGUAGE.match(language):
+            if not LANGUAGE_CODE.match(language):
                 what = "textfilen" if suffix == CAPTION_SUFFIX else "transkriptionen"
                 self.problems.error(
                     path,
@@ -618,24 +616,6 @@ class MediaReader:
         text = read_text(path, self.problems)
         if text is None:
             return None
-        rendered = self.renderer.render(text)
-        sanitized, removed = checked(rendered.html)
-        for item in removed:
-            self.problems.error(path, _line_of(text, item.needle), item.message())
-        for found in rendered.urls:
-            scheme = urlsplit(found.url).scheme
-            if found.is_image or scheme not in ("http", "https", "mailto"):
-                self.problems.error(
-                    path,
-                    _line_of(text, found.url),
-                    f"en transkription kan bara länka till webbadresser (https://…), inte visa bilder eller länka till kursens filer: "
-                    f"{found.url!r} (transcripts link to the web only)",
-                )
+        words = render_side_text(text, path, 1, self.renderer, self.problems, ("en transkription", "transcripts"))
         language = path.name[: -len(TRANSCRIPT_SUFFIX)].rpartition(".")[2]
-        # the transcript sits inside a lesson page, which has its own heading and footnote ids
-        return Transcript(language, _ID_ATTRIBUTE.sub("", sanitized), self._transcript_path(path))
-
-
-def _line_of(text: str, needle: str) -> int:
-    index = text.lower().find(needle.lower())
-    return text.count("\n", 0, index) + 1 if index >= 0 else 1
+        return Transcript(language, words, self._transcript_path(path))

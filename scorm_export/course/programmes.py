@@ -16,19 +16,16 @@ programme under its licence does not break a course's.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from ..problems import Problems
 from .compatibility import conflict
-from .fields import FieldReader
+from .fields import ID, FieldReader
 from .model import Course, Level, Licence, Programme
 from .sources import YamlMap, parse_yaml, read_text
 
 FOLDER = "program"  # under content/: the one folder there that is not a course
 FIELDS = ["id", "title", "summary", "audience", "level", "licence", "version", "language", "courses"]
-_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_SEMVER = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z.-]+)?$")
 
 
 def load_programmes(folder: Path, courses: tuple[Course, ...], licences: dict[str, Licence], problems: Problems) -> tuple[Programme, ...]:
@@ -65,19 +62,13 @@ def _programme(path: Path, courses: dict[str, Course], licences: dict[str, Licen
         return None
     fields = FieldReader(data, path, problems, path.name)
     programme_id = fields.text("id", required=True, example=path.stem)
-    if programme_id and not _ID.match(programme_id):
+    if programme_id and not ID.match(programme_id):
         problems.error(path, fields.line("id"), f"id '{programme_id}' får bara innehålla a–z, 0–9 och bindestreck, t.ex. basutbildning")
     title = fields.text("title", required=True, example="Basutbildning")
     summary = fields.text("summary", required=True, example="En mening om programmet.")
     audience = fields.text("audience", required=True, example="Alla medarbetare")
     level = fields.choice("level", [level.value for level in Level], required=True, default=Level.FOUNDATION.value)
     version = fields.version()
-    if version and not _SEMVER.match(version):
-        problems.error(
-            path,
-            fields.line("version"),
-            f"'version' ska vara ett versionsnummer med tre delar, t.ex. version: 1.0.0 (fick {version}) (expected e.g. 1.0.0)",
-        )
     language = fields.text("language", required=False, default="sv")
     licence_id = fields.text("licence", required=True, example="CC-BY-SA-4.0")
     licence = licences.get(licence_id)
@@ -97,7 +88,7 @@ def _programme(path: Path, courses: dict[str, Course], licences: dict[str, Licen
                     f"(the programme's licence is more open than the course's: {why[1]})",
                 )
     fields.report_unknown(FIELDS)
-    if not (programme_id and _ID.match(programme_id) and title and licence and chosen and level):
+    if not (programme_id and ID.match(programme_id) and title and licence and chosen and level):
         return None
     return Programme(
         id=programme_id,
