@@ -28,6 +28,7 @@ from .project import Project
 from .publish import STAGING_PREFIX, build_lock, remove_leftovers, stop_point, swap_in
 from .second_process import InBackground
 from .site.docs_tree import write_docs_tree
+from .site.feed import FEED, releases_feed
 from .site.harvest import CATALOGUE, catalogue_json, unchanged_versions
 from .site.mkdocs_build import render_site
 from .site.settings import SiteSettings, read_site_settings
@@ -178,3 +179,4 @@ def _write_outputs(
         os.replace(staging.parent / DOWNLOADS, staging / DOWNLOADS)
     if options.site:
         (staging / CATALOGUE).write_bytes(catalogue_json(catalogue, report.packages, staging / DOWNLOADS, checked.settings.config))
+        (staging / FEED).write_bytes(releases_feed(catalogue, report.packages, staging / DOWNLOADS, checked.settings.config))

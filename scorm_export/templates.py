@@ -62,6 +62,7 @@ def environment(theme: Path) -> Environment:
         duration=ui_strings.format_duration,
         iso_duration=ui_strings.iso_duration,
         seconds=ui_strings.format_seconds,
+        date=ui_strings.format_date,
         size=ui_strings.format_size,
         level_name=ui_strings.level_name,
         language_name=ui_strings.language_name,

@@ -18,6 +18,23 @@ STRINGS: dict[str, dict[str, str]] = {
     "language": {"sv": "Språk", "en": "Language"},
     "licence": {"sv": "Licens", "en": "Licence"},
     "version": {"sv": "Version", "en": "Version"},
+    "version_history": {"sv": "Versionshistorik", "en": "Version history"},
+    "version_history_intro": {
+        "sv": "Vad som har ändrats i kursen, version för version. Den senaste versionen står först.",
+        "en": "What has changed in the course, version by version. The newest comes first.",
+    },
+    "released": {"sv": "utgiven {date}", "en": "released {date}"},
+    "released_on": {"sv": "Utgiven {date}", "en": "Released {date}"},
+    "yanked": {"sv": "återkallad", "en": "withdrawn"},
+    "change_added": {"sv": "Tillagt", "en": "Added"},
+    "change_changed": {"sv": "Ändrat", "en": "Changed"},
+    "change_deprecated": {"sv": "Föråldrat", "en": "Deprecated"},
+    "change_removed": {"sv": "Borttaget", "en": "Removed"},
+    "change_fixed": {"sv": "Rättat", "en": "Fixed"},
+    "change_security": {"sv": "Säkerhet", "en": "Security"},
+    "feed_title": {"sv": "Nya kurser och versioner – {site}", "en": "New courses and versions – {site}"},
+    "feed_new_course": {"sv": "Ny kurs: {title} {version}", "en": "New course: {title} {version}"},
+    "feed_new_version": {"sv": "{title}, version {version}", "en": "{title}, version {version}"},
     "audience": {"sv": "Målgrupp", "en": "Audience"},
     "authors": {"sv": "Författare", "en": "Authors"},
     "publisher": {"sv": "Utgivare", "en": "Publisher"},
@@ -406,6 +423,21 @@ def format_seconds(seconds: float, language: str = "sv") -> str:
     if minutes:
         return f"{minutes} min" + (f" {secs} s" if secs else "")
     return f"{secs} s"
+
+
+_MONTHS = {
+    "sv": ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"),
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"),
+}
+
+
+def format_date(iso: str, language: str = "sv") -> str:
+    """'2026-11-22' as '22 november 2026' (or '22 November 2026'); anything else as it is."""
+    parts = iso.split("-")
+    if len(parts) != 3 or not all(part.isdigit() for part in parts) or not 1 <= int(parts[1]) <= 12:
+        return iso
+    months = _MONTHS.get(language, _MONTHS["sv"])
+    return f"{int(parts[2])} {months[int(parts[1]) - 1]} {parts[0]}"
 
 
 def iso_duration(minutes: int) -> str:

@@ -17,6 +17,7 @@ from ..project import Project
 from ..second_process import InBackground
 from . import digcomp, programmes
 from . import media as recordings
+from .changelog import CHANGELOG_FILE, load_changelog
 from .compatibility import conflict
 from .fields import ID, LANGUAGE_CODE, FieldReader
 from .foreign_syntax import FOREIGN_FIELDS, foreign_syntax
@@ -301,7 +302,10 @@ class _CourseLoader:
             course = replace(course, assessment=Assessment(DEFAULT_PASSING_SCORE, 0))
         assets = self._assets(files, course)
         duration = header.duration or sum(module.duration_minutes for module in built)
-        return replace(course, duration_minutes=duration, modules=built, assets=assets, content_hash=_content_hash(self.folder))
+        changelog = load_changelog(self.folder, course.version, self.renderer, self.problems)
+        return replace(
+            course, duration_minutes=duration, modules=built, assets=assets, content_hash=_content_hash(self.folder), changelog=changelog
+        )
 
     def _course_fields(self, fields: FieldReader) -> _CourseHeader | None:
         course_id = fields.text("id", required=True, example="oppna-licenser")
@@ -458,7 +462,7 @@ class _CourseLoader:
         for entry in sorted(self.folder.iterdir(), key=lambda p: ordered_slug(p.name)[0]):
             if entry.name.startswith(".") or not _inside(entry, self.content_root):
                 continue
-            if entry.is_file() and entry.suffix.lower() == ".md":
+            if entry.is_file() and entry.suffix.lower() == ".md" and entry.name != CHANGELOG_FILE:
                 self.problems.error(entry, 1, "lektioner ska ligga i en modulmapp, t.ex. 01-intro/ (lesson outside a module)")
                 continue
             if not entry.is_dir() or not self._is_module(entry):
@@ -809,10 +813,15 @@ class _CourseLoader:
 
 
 def _content_hash(folder: Path) -> str:
-    """sha256 over every file's path and bytes in the course folder, in path order (hidden files left out)."""
+    """sha256 over every file's path and bytes in the course folder, in path order (hidden files left out).
+
+    CHANGELOG.md is left out too: notes for the next version are written before its number is raised, and
+    writing them is no change to the course a learner takes."""
     digest = hashlib.sha256()
     for path in sorted(folder.rglob("*")):
         relative = path.relative_to(folder)
+        if relative.as_posix() == CHANGELOG_FILE:
+            continue
         if path.is_file() and not any(part.startswith(".") for part in relative.parts):
             digest.update(relative.as_posix().encode("utf-8") + b"\0")
             digest.update(hashlib.sha256(path.read_bytes()).digest())

@@ -6,6 +6,7 @@ Nothing downstream of the loader opens files under `content/`; whatever an outpu
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
@@ -259,6 +260,29 @@ class Module:
 
 
 @dataclass(frozen=True)
+class ChangeGroup:
+    """One kind of change in a release ("Tillagt", "Rättat", …) and its list, as sanitized HTML."""
+
+    kind: str  # added | changed | deprecated | removed | fixed | security; "" for notes above the groups
+    html: str
+
+
+@dataclass(frozen=True)
+class Release:
+    """A published version of a course, from its CHANGELOG.md."""
+
+    version: str
+    date: str  # ISO 8601, YYYY-MM-DD
+    groups: tuple[ChangeGroup, ...]
+    yanked: bool = False  # withdrawn (Keep a Changelog's [YANKED])
+
+    @property
+    def anchor(self) -> str:
+        """Its id on the course page and in the feed: 'version-1-1-0'."""
+        return "version-" + re.sub(r"[^0-9A-Za-z]+", "-", self.version).strip("-").lower()
+
+
+@dataclass(frozen=True)
 class Course:
     id: str
     title: str
@@ -282,6 +306,7 @@ class Course:
     assessment: Assessment | None = None  # None: no test, the course is completed by reading it
     link_media: bool = False  # packages leave video and sound out and link to the site's copy (`packaging: {media: link}`)
     content_hash: str = ""  # sha256 of every file of the course folder: what changed since a published version
+    changelog: tuple[Release, ...] = ()  # newest first; () for a course without CHANGELOG.md
 
     # cached: outputs ask for lessons and look them up once per link, so this keeps them linear
     @cached_property
@@ -295,6 +320,11 @@ class Course:
     @cached_property
     def _assets_by_path(self) -> dict[str, Asset]:
         return {asset.path: asset for asset in self.assets}
+
+    @property
+    def release(self) -> Release | None:
+        """The changelog's entry for this version, which dates it; None without one."""
+        return next((release for release in self.changelog if release.version == self.version), None)
 
     @property
     def separate_works(self) -> tuple[Asset, ...]:

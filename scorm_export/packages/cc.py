@@ -29,7 +29,7 @@ from . import qti
 from .identifiers import lesson_resource, page_item, page_resource, xml_id
 from .lom import LomBinding, asset_lom, course_lom
 from .manifest import MANIFEST, SCHEMA_LOCATION, Manifest, namespaces, serialise
-from .pages import ABOUT_KEY, COURSE_PAGES, LICENCE_FILE, PackagePages, PageSet, PageStyle, page_title
+from .pages import ABOUT_KEY, LICENCE_FILE, PackagePages, PageSet, PageStyle, course_pages, page_title
 
 # Canvas files everything under web_resources/ into the course's Files without the prefix, and cc2olx copies it
 # to Open edX's static files; keeping every page and its media under it keeps their relative links intact.
@@ -184,7 +184,7 @@ def lesson_contents(
     files = {**pages.files, **root_files}
     shared_id = xml_id("FILES", course.id)
     resources, course_items = [], []
-    for key in COURSE_PAGES:
+    for key in course_pages(course):
         resource_id, path = page_resource(course.id, key), pages.course_pages[key]
         resources.append(Resource(resource_id, "webcontent", (path,), href=path, dependencies=(shared_id,)))
         course_items.append(Item(page_item(course.id, key), page_title(course, key), resource_id))

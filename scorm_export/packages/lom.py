@@ -44,6 +44,7 @@ def course_lom(course: Course, binding: LomBinding, nsmap: dict | None = None) -
     b.text(b.sub(general, "description"), course.summary)
     for keyword in course.keywords:
         b.text(b.sub(general, "keyword"), keyword)
+    _life_cycle(b, lom, course)
     if not binding.cc_profile:  # CC 1.1 allows only learningResourceType and intendedEndUserRole in <educational>
         educational = b.sub(lom, "educational")
         # a course with a test asks the learner to act ("active"); one without only presents ("expositive")
@@ -75,6 +76,31 @@ def course_lom(course: Course, binding: LomBinding, nsmap: dict | None = None) -
         if binding.cc_profile:
             b.text(b.sub(classification, "description"), f"DigComp {course.digcomp.version}", language="en")
     return lom
+
+
+def _life_cycle(b: _Builder, lom: etree._Element, course: Course) -> None:
+    """The version, and who published it when: the date is the changelog's for this version (none without one).
+
+    Common Cartridge's profile of LOM keeps only `contribute` here; its manifest carries the version elsewhere."""
+    binding = b.binding
+    life_cycle = b.sub(lom, "lifeCycle")
+    if not binding.cc_profile:
+        b.text(b.sub(life_cycle, "version"), course.version, language="x-none")
+        b.vocabulary(b.sub(life_cycle, "status"), "Final" if binding.ims_md_1_2 else "final")
+    contribute = b.sub(life_cycle, "contribute")
+    b.vocabulary(b.sub(contribute, "role"), "Publisher" if binding.ims_md_1_2 else "publisher")
+    if binding.ims_md_1_2:  # IMS MD 1.2.1 wraps the vCard in <centity><vcard>
+        b.sub(b.sub(contribute, "centity"), "vcard").text = _vcard(course.publisher.name)
+    else:
+        b.sub(contribute, "entity").text = _vcard(course.publisher.name)
+    if course.release:
+        b.sub(b.sub(contribute, "date"), "datetime" if binding.ims_md_1_2 else "dateTime").text = course.release.date
+
+
+def _vcard(name: str) -> str:
+    """A minimal vCard 3.0 for an organisation, as LOM's entity asks for one (RFC 2426's escapes for , ; and \\)."""
+    escaped = name.replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;").replace("\n", " ")
+    return f"BEGIN:VCARD\nVERSION:3.0\nFN:{escaped}\nORG:{escaped}\nEND:VCARD"
 
 
 def asset_lom(course: Course, asset: Asset, binding: LomBinding, nsmap: dict | None = None) -> etree._Element:

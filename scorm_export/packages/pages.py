@@ -40,8 +40,10 @@ SHELL = "index.html"
 LICENCE_FILE = "LICENSE.txt"  # at the package root: the course's licence and every part under other terms
 # the course's own pages, beside its lessons; their keys have no '/', which every lesson key has
 ABOUT_KEY = "about"  # "Om kursen": the course start page of every package
+HISTORY_KEY = "history"  # "Versionshistorik": the course's CHANGELOG.md, when it has one
 CREDITS_KEY = "credits"  # "Licenser och källor": every file with its TASL
-COURSE_PAGES = (ABOUT_KEY, CREDITS_KEY)
+# each course page's title in ui_strings, in the order menus and organizations list them
+_COURSE_PAGE_TITLES = {ABOUT_KEY: "about_course", HISTORY_KEY: "version_history", CREDITS_KEY: "credits_page"}
 FILE_BASE = "$IMS-CC-FILEBASE$"
 WIKI_REFERENCE = "$WIKI_REFERENCE$"
 # a link to a lesson is written with this prefix first, then turned into what the page style asks for
@@ -89,10 +91,15 @@ QTI_STYLE = PageStyle(LessonLinks.REFERENCE, cartridge=True)  # how a quiz names
 SCORM_PER_LESSON = PageStyle(LessonLinks.CHOICE)
 
 
+def course_pages(course: Course) -> tuple[str, ...]:
+    """The keys of the course's own pages in a package: "Om kursen", "Versionshistorik" if it has one, the credits."""
+    return tuple(key for key in _COURSE_PAGE_TITLES if key != HISTORY_KEY or course.changelog)
+
+
 def page_title(course: Course, key: str) -> str:
     """The title of a lesson or of one of the course's own pages, as menus and organizations show it."""
-    if key in COURSE_PAGES:
-        return ui_strings.strings(course.language)["about_course" if key == ABOUT_KEY else "credits_page"]
+    if key in _COURSE_PAGE_TITLES:
+        return ui_strings.strings(course.language)[_COURSE_PAGE_TITLES[key]]
     return course.lesson(key).title
 
 
@@ -149,8 +156,8 @@ class PackagePages:
 
     def course_page_paths(self, style: PageStyle) -> dict[str, str]:
         if style.lesson_links is LessonLinks.WIKI:
-            return {key: f"{page_resource(self.course.id, key)}.html" for key in COURSE_PAGES}
-        return {key: f"{key}.html" for key in COURSE_PAGES}
+            return {key: f"{page_resource(self.course.id, key)}.html" for key in course_pages(self.course)}
+        return {key: f"{key}.html" for key in course_pages(self.course)}
 
     def _all_paths(self, style: PageStyle) -> dict[str, str]:
         wiki = style.lesson_links is LessonLinks.WIKI
@@ -177,7 +184,7 @@ class PackagePages:
         where = ""
         if named:
             title = html.escape(page_title(self.course, key))
-            reference = self.strings["page_reference" if key in COURSE_PAGES else "lesson_reference"].format(title=title)
+            reference = self.strings["page_reference" if key in _COURSE_PAGE_TITLES else "lesson_reference"].format(title=title)
             where = f'<span class="lesson-ref__where"> ({reference})</span>'
         target = f' data-sco-target="{page_item(self.course.id, key)}"' if style.lesson_links is LessonLinks.CHOICE else ""
         return f'<span class="lesson-ref"{target}><span class="lesson-ref__text">{text}</span>{where}</span>'
@@ -263,10 +270,16 @@ class PackagePages:
             else html.escape(lesson.title)
             for lesson in self.course.lessons
         }
-        return self._content("package/_about.html", style, page, contents=contents)
+        history = self.course.changelog and self.lesson_link(
+            HISTORY_KEY, html.escape(self.strings["version_history"]), page, style, named=False
+        )
+        return self._content("package/_about.html", style, page, contents=contents, history_link=history or "")
 
     def _credits(self, style: PageStyle, page: str) -> str:
         return self._content("package/_credits.html", style, page)
+
+    def _history(self, style: PageStyle, page: str) -> str:
+        return self._content("package/_history.html", style, page)
 
     def _media(self) -> dict[str, bytes]:
         """The course's files; recordings stay out when the package links to the site's copies."""
@@ -326,6 +339,15 @@ class PackagePages:
             style,
             pager=False,
         )
+        if HISTORY_KEY in pages:
+            files[pages[HISTORY_KEY]] = self._scorm_page(
+                pages[HISTORY_KEY],
+                f"{page_title(course, HISTORY_KEY)} – {course.title}",
+                self._history(style, pages[HISTORY_KEY]),
+                {**base, "lesson": HISTORY_KEY},
+                style,
+                pager=False,
+            )
         for position, lesson in enumerate(lessons):
             page = paths[lesson.key]
             previous = lessons[position - 1] if position else None
@@ -432,6 +454,9 @@ class PackagePages:
         about, credits = pages[ABOUT_KEY], pages[CREDITS_KEY]
         files[about] = self._cartridge_page(about, page_title(course, ABOUT_KEY), self._about(style, about), style, ())
         files[credits] = self._cartridge_page(credits, page_title(course, CREDITS_KEY), self._credits(style, credits), style, ())
+        if HISTORY_KEY in pages:
+            history = pages[HISTORY_KEY]
+            files[history] = self._cartridge_page(history, page_title(course, HISTORY_KEY), self._history(style, history), style, ())
         for lesson in course.lessons:
             page = paths[lesson.key]
             files[page] = self._cartridge_page(

@@ -16,7 +16,7 @@ from .control_documents import control_files
 from .identifiers import lesson_resource, page_item, page_resource, xml_id
 from .lom import LomBinding, asset_lom, course_lom
 from .manifest import MANIFEST, Manifest
-from .pages import ABOUT_KEY, CREDITS_KEY, PackagePages, PageSet, page_title
+from .pages import ABOUT_KEY, CREDITS_KEY, HISTORY_KEY, PackagePages, PageSet, page_title
 
 
 def _nothing(element: etree._Element) -> None:
@@ -60,7 +60,7 @@ class ScormFlavour:
 
         if per_lesson:
             # the course's own pages are SCOs like the lessons: opening one counts, and from the start page the learner
-            # may choose a lesson; "Om kursen" first, "Licenser och källor" last
+            # may choose a lesson; "Om kursen" first, "Versionshistorik" and "Licenser och källor" last
             self._course_page(m, organization, resources, course, pages, ABOUT_KEY, shared_id, sco)
             for module in course.modules:
                 module_item = m.item(organization, xml_id("ITEM", course.id, module.slug), module.title, **self.item_attributes)
@@ -73,7 +73,9 @@ class ScormFlavour:
                     path = pages.lesson_paths[lesson.key]
                     m.resource(resources, resource_id, "webcontent", [path], href=path, dependencies=[shared_id], attributes=sco)
                 self.container(module_item)
-            self._course_page(m, organization, resources, course, pages, CREDITS_KEY, shared_id, sco)
+            for key in (HISTORY_KEY, CREDITS_KEY):
+                if key in pages.course_pages:
+                    self._course_page(m, organization, resources, course, pages, key, shared_id, sco)
         else:
             resource_id = xml_id("RES", course.id)
             item = m.item(organization, xml_id("ITEM", course.id), course.title, resource_id, **self.item_attributes)
