@@ -26,10 +26,11 @@ from .packages.writer import write_packages
 from .problems import Problems
 from .project import Project
 from .publish import STAGING_PREFIX, build_lock, remove_leftovers, stop_point, swap_in
+from .published import CATALOGUE
 from .second_process import InBackground
 from .site.docs_tree import write_docs_tree
 from .site.feed import FEED, releases_feed
-from .site.harvest import CATALOGUE, catalogue_json, unchanged_versions
+from .site.harvest import catalogue_json, unchanged_versions
 from .site.mkdocs_build import render_site
 from .site.settings import SiteSettings, read_site_settings
 from .templates import environment
@@ -73,7 +74,7 @@ def check(project: Project, reuse: dict[str, Course] | None = None, in_parallel:
     result.problems.extend(problems)
     for course in result.catalogue.courses:
         package_size_problems(project, course, settings, result.problems)
-    unchanged_versions(project.site / CATALOGUE, result.catalogue, result.problems, lambda course: project.root / course.source)
+    unchanged_versions(project.site, result.catalogue, result.problems, lambda course: project.root / course.source)
     return Checked(result.catalogue, result.problems, settings)
 
 

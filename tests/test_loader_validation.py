@@ -6,6 +6,7 @@ import os
 
 import pytest
 
+from scorm_export.build import build
 from scorm_export.course.loader import LoadResult, load_project
 
 from .helpers import COURSE_YML, lesson, messages, minimal_course, write_project
@@ -195,13 +196,32 @@ def test_unknown_digcomp_competence_is_reported(load, competence):
 # --- course structure ------------------------------------------------------------------------
 
 
-def test_duplicate_course_ids_in_two_folders_are_reported(load):
+def test_a_copied_course_folder_gets_the_duplicate_id_error_not_the_course_it_was_copied_from(load):
     copy = {name.replace("testkurs/", "kopia/", 1): text for name, text in minimal_course().items()}
 
     result = load({**minimal_course(), **copy})
 
-    # folders are read in name order: kopia/ first, so testkurs/ is the duplicate
-    assert_problem(result, COURSE, line_of(COURSE_YML, "id:"), "kurs-id 'testkurs' används redan av content/kopia/course.yml")
+    # kopia/ comes first in name order, but testkurs/ is named after the id: the copy is the course that was added
+    assert_problem(
+        result, "content/kopia/course.yml", line_of(COURSE_YML, "id:"), "kurs-id 'testkurs' används redan av content/testkurs/course.yml"
+    )
+    assert_problem(result, "content/kopia/course.yml", line_of(COURSE_YML, "id:"), "t.ex. id: kopia")
+    assert not [p for p in result.problems.items if p.path == COURSE], messages(result)
+
+
+def test_the_published_course_keeps_its_id_when_a_folder_named_after_it_is_added(tmp_path, renderer):
+    project = write_project(tmp_path / "p", {name.replace("testkurs/", "gammal/", 1): text for name, text in minimal_course().items()})
+    assert build(project).written
+    added = {name: text.replace("Text om", "Ny text om") for name, text in minimal_course().items()}
+    for name, text in added.items():
+        (project.content / name).parent.mkdir(parents=True, exist_ok=True)
+        (project.content / name).write_text(text, encoding="utf-8")
+
+    result = load_project(project, renderer)
+
+    # testkurs/ is named after the id, but gammal/ is what the published site has under it
+    assert_problem(result, COURSE, line_of(COURSE_YML, "id:"), "används redan av content/gammal/course.yml")
+    assert not [p for p in result.problems.items if p.path == "content/gammal/course.yml"], messages(result)
 
 
 def test_two_lessons_with_the_same_slug_in_one_module_are_reported(load):

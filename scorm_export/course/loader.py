@@ -14,6 +14,7 @@ from typing import cast
 from ..markdown_render import MarkdownRenderer, Rendered
 from ..problems import Problems
 from ..project import Project
+from ..published import published_courses
 from ..second_process import InBackground
 from . import digcomp, programmes
 from . import media as recordings
@@ -187,15 +188,43 @@ def _report_unsafe_entries(content: Path, content_root: Path, problems: Problems
 
 
 def _report_duplicate_ids(courses: list[Course], project: Project, problems: Problems) -> None:
-    seen: dict[str, Course] = {}
+    """Each course that shares its id with another is an error, except the one that was there first: the one the
+    published site has under that id (same content), else the one whose folder is named after it, else the first.
+    Copying a course folder to start a new one is how this happens, and the copy is what needs a new id."""
+    published = published_courses(project.site)
+    by_id: dict[str, list[Course]] = {}
     for course in courses:
-        if course.id in seen:
+        by_id.setdefault(course.id, []).append(course)
+    for course_id, same in by_id.items():
+        if len(same) < 2:
+            continue
+        there = (
+            next((c for c in same if published.get(course_id, ("", ""))[1] == c.content_hash), None)
+            or next((c for c in same if ordered_slug(course_folder(c))[1] == course_id), None)
+            or same[0]
+        )
+        taken = {c.id for c in courses}
+        for course in same:
+            if course is there:
+                continue
+            slug = ordered_slug(course_folder(course))[1]
+            suggestion = slug if ID.match(slug) and slug not in taken else f"{course_id}-{same.index(course) + 1}"
+            path = project.root / course.source
             problems.error(
-                project.root / course.source,
-                1,
-                f"kurs-id '{course.id}' används redan av {seen[course.id].source}; varje kurs behöver ett eget id (duplicate course id)",
+                path,
+                _id_line(path),
+                f"kurs-id '{course_id}' används redan av {there.source}; ge den här kursen ett eget id, t.ex. id: {suggestion} "
+                f"(duplicate course id: this course needs one of its own)",
             )
-        seen.setdefault(course.id, course)
+
+
+def _id_line(course_file: Path) -> int:
+    """The line of `id:` in a course.yml that has already been read once (1 if it cannot be found)."""
+    try:
+        lines = course_file.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return 1
+    return next((number for number, line in enumerate(lines, 1) if re.match(r"id\s*:", line)), 1)
 
 
 @dataclass(frozen=True)

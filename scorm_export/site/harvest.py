@@ -16,10 +16,10 @@ from typing import Any
 from ..course.model import Catalogue
 from ..packages.formats import PackageFile
 from ..problems import Problems
+from ..published import published_courses
 from ..ui_strings import iso_duration
 from .metadata import course_json_ld
 
-CATALOGUE = "catalogue.json"
 MEDIA_TYPES = {".zip": "application/zip", ".imscc": "application/vnd.ims.imscc+zip"}
 
 
@@ -66,21 +66,15 @@ def _package(package: PackageFile, downloads: Path, prefix: str) -> dict[str, An
     }
 
 
-def unchanged_versions(published: Path, catalogue: Catalogue, problems: Problems, course_file: Any) -> None:
+def unchanged_versions(site: Path, catalogue: Catalogue, problems: Problems, course_file: Any) -> None:
     """A warning for each course whose content differs from the published site's while its version is the same.
 
-    `published` is the catalogue.json of the site this build replaces; `course_file(course)` the course.yml's path.
+    `site` is the site this build replaces; `course_file(course)` the course.yml's path.
     """
-    try:
-        document = json.loads(published.read_text(encoding="utf-8"))
-        before = {entry["courseCode"]: entry for entry in document.get("hasPart", [])}
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        return  # no site yet, or one this version of the tool did not write
+    before = published_courses(site)
     for course in catalogue.courses:
-        old = before.get(course.id)
-        if not isinstance(old, dict) or old.get("version") != course.version:
-            continue
-        if (old.get("identifier") or {}).get("value") not in (None, course.content_hash):
+        version, content_hash = before.get(course.id, ("", ""))
+        if version == course.version and content_hash not in ("", course.content_hash):
             problems.warning(
                 course_file(course),
                 1,
