@@ -22,6 +22,7 @@ from .package_size import package_size_problems
 from .packages.background import PackageWriteError, fill_sizes, planned_packages
 from .packages.formats import PackageFile, by_course
 from .packages.pages import SiteAddress
+from .packages.self_assessment import licence_id as self_assessment_licence
 from .packages.writer import write_packages
 from .problems import Problems
 from .project import Project
@@ -75,6 +76,14 @@ def check(project: Project, reuse: dict[str, Course] | None = None, in_parallel:
     for course in result.catalogue.courses:
         package_size_problems(project, course, settings, result.problems)
     unchanged_versions(project.site, result.catalogue, result.problems, lambda course: project.root / course.source)
+    needed = self_assessment_licence(settings.digcomp_version)
+    if not any(licence.id == needed for licence in result.catalogue.licences):
+        result.problems.error(
+            project.licences / f"{needed}.yml",
+            1,
+            f"licensen {needed} saknas i licenses/: självskattningens paket (DigComp {settings.digcomp_version}) publiceras under den, "
+            f"eftersom DigComp-texterna den bygger på har den licensen; lägg tillbaka filen (licence missing)",
+        )
     return Checked(result.catalogue, result.problems, settings)
 
 

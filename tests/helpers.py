@@ -95,6 +95,14 @@ def copy_repository_project(destination: Path) -> Project:
     return Project(destination)
 
 
+def project_licence(licence_id: str):
+    """One of the repository's licences (licenses/<id>.yml), as the loader reads it."""
+    from scorm_export.course.licences import load_licences
+    from scorm_export.problems import Problems
+
+    return load_licences(REPO / "licenses", Problems(REPO))[licence_id]
+
+
 def require_shared(path: Path) -> Path:
     """../shared sits beside every checkout and in CI: there a missing file fails; elsewhere it skips."""
     if not path.exists():

@@ -16,7 +16,7 @@ from scorm_export.build import check
 from scorm_export.course import digcomp
 from scorm_export.course.digcomp_statements import OVERRIDES, STATEMENTS, statements
 from scorm_export.packages import scorm12, scorm2004
-from scorm_export.packages.self_assessment import LAUNCH, self_assessment_package
+from scorm_export.packages.self_assessment import LAUNCH, licence_id, self_assessment_package
 from scorm_export.problems import Problems
 from scorm_export.project import Project
 from scorm_export.site.docs_tree import page_url, write_docs_tree
@@ -24,7 +24,7 @@ from scorm_export.site.self_assessment import SELF_ASSESSMENT_PAGE, SELF_ASSESSM
 from scorm_export.site.settings import read_site_settings
 from scorm_export.templates import environment
 
-from .helpers import COURSE_YML, REPO, lesson, minimal_course, write_project
+from .helpers import COURSE_YML, REPO, lesson, minimal_course, project_licence, write_project
 
 T = ui_strings.strings("sv")
 SETTINGS = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
@@ -220,17 +220,37 @@ def test_mkdocs_yml_documents_the_setting():
 @pytest.mark.parametrize("standard", ["scorm12", "scorm2004"])
 def test_the_self_assessment_package_has_a_valid_manifest_that_lists_its_files(standard, schema_validate):
     flavour = {"scorm12": scorm12.FLAVOUR, "scorm2004": scorm2004.FLAVOUR}[standard]
-    files = self_assessment_package(flavour, environment(REPO / "theme"), REPO / "theme", "2.2")
+    licence = project_licence(licence_id("2.2"))
+    files = self_assessment_package(flavour, environment(REPO / "theme"), REPO / "theme", licence, "2.2")
     assert schema_validate(standard, files["imsmanifest.xml"]) == []
     manifest = etree.fromstring(files["imsmanifest.xml"])
-    [resource] = manifest.iter(f"{{{flavour.cp}}}resource")
-    assert resource.get("href") == LAUNCH
-    assert resource.get(f"{{{flavour.adlcp}}}{flavour.scorm_type}") == "sco"
-    listed = {file.get("href") for file in resource.iter(f"{{{flavour.cp}}}file")}
-    assert LAUNCH in listed and listed <= set(files)
+    sco, shared = manifest.iter(f"{{{flavour.cp}}}resource")
+    assert sco.get("href") == LAUNCH
+    assert sco.get(f"{{{flavour.adlcp}}}{flavour.scorm_type}") == "sco"
+    assert shared.get(f"{{{flavour.adlcp}}}{flavour.scorm_type}") == "asset"
+    listed = {file.get("href") for resource in (sco, shared) for file in resource.iter(f"{{{flavour.cp}}}file")}
+    controls = {name for name in files if name.endswith((".xsd", ".dtd"))}
+    assert listed == set(files) - controls - {"imsmanifest.xml"}, "every file is listed, LICENSE.txt included"
+    # LOM: what the package is, under which licence, rating which competences
+    text = " ".join(manifest.itertext())
+    assert digcomp.framework("2.2").name in text and licence.short_name in text and licence.deed.removesuffix("deed.sv") in text
+    taxa = {element.text for element in manifest.iter() if etree.QName(element).localname == "id" and element.text}
+    assert set(digcomp.framework("2.2").competences) <= taxa
+    notice = files["LICENSE.txt"].decode("utf-8")
+    assert licence.legal_code in notice and digcomp.framework("2.2").credit_en in notice and digcomp.framework("2.2").credit_sv in notice
     page = lxml.html.fromstring(files[LAUNCH])
     assert page.xpath("//div[@id='self-assessment']/@data-lms") == [standard]
     assert len(page.xpath("//fieldset[@data-competence]")) == len(digcomp.framework("2.2").competences)
     assert not page.xpath("//*[@id='sa-plan']"), "the plan stays on the site"
     assert all(not src.startswith(("http:", "https:", "//")) for src in page.xpath("//script/@src | //link/@href"))
     assert digcomp.framework("2.2").credit_en in page.text_content()
+
+
+def test_the_licence_the_self_assessment_package_is_published_under_must_be_in_the_project(tmp_path):
+    project = write_project(tmp_path / "p", minimal_course())
+    needed = licence_id()
+    (project.licences / f"{needed}.yml").unlink()
+
+    problems = [str(problem) for problem in check(project).problems.items]
+
+    assert any(problem.startswith(f"licenses/{needed}.yml:1: licensen {needed} saknas") for problem in problems), problems

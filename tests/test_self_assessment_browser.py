@@ -17,11 +17,11 @@ from scorm_export import ui_strings
 from scorm_export.build import check
 from scorm_export.course.model import Level
 from scorm_export.packages import scorm12, scorm2004
-from scorm_export.packages.self_assessment import self_assessment_package
+from scorm_export.packages.self_assessment import licence_id, self_assessment_package
 from scorm_export.templates import environment
 
 from .browser import copy_node_module, serve_directory
-from .helpers import REPO
+from .helpers import REPO, project_licence
 from .page_tour import AXE, RUN_AXE, WCAG_TAGS
 
 pytestmark = pytest.mark.browser
@@ -360,7 +360,7 @@ STATUS = {"scorm12": "cmi.core.lesson_status", "scorm2004": "cmi.completion_stat
 @pytest.mark.parametrize("standard", ["scorm12", "scorm2004"])
 def test_the_package_records_each_rating_as_a_likert_interaction_in_the_lms(browser, tmp_path, standard):
     flavour = {"scorm12": scorm12.FLAVOUR, "scorm2004": scorm2004.FLAVOUR}[standard]
-    for path, data in self_assessment_package(flavour, environment(REPO / "theme"), REPO / "theme").items():
+    for path, data in self_assessment_package(flavour, environment(REPO / "theme"), REPO / "theme", project_licence(licence_id())).items():
         (tmp_path / "pkg" / path).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / "pkg" / path).write_bytes(data)
     (tmp_path / "lms.html").write_bytes(HARNESS.read_bytes())

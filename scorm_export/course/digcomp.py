@@ -51,6 +51,7 @@ class Framework:
     url: str  # the JRC's publication
     credit_en: str  # who made it, under which licence: every page that shows the data says it
     credit_sv: str  # where the Swedish titles come from
+    licence: str  # the licence id a work made from the data carries (the self-assessment package): its sources' strictest
     level_groups: tuple[tuple[str, str], ...]  # (sv, en) of the four groups of the eight proficiency levels
     areas: tuple[Area, ...]
 
@@ -70,6 +71,7 @@ def frameworks() -> dict[str, Framework]:
             url=item["url"],
             credit_en=item["credit_en"],
             credit_sv=item["credit_sv"],
+            licence=item["licence"],
             level_groups=tuple((group["sv"], group["en"]) for group in item["level_groups"]),
             areas=tuple(
                 Area(

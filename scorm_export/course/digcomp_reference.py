@@ -80,6 +80,8 @@ def _version_2_2(data: dict[str, Any]) -> dict[str, Any]:
         "url": FRAMEWORK_URLS["2.2"],
         "credit_en": "Vuorikari, R., Kluzer, S. and Punie, Y., DigComp 2.2, European Commission, JRC128415. © European Union, CC BY 4.0.",
         "credit_sv": "Svenska titlar: Digital Skills and Jobs Sweden (inofficiell översättning).",
+        # what a work made from these titles is published under: the strictest licence among its sources
+        "licence": "CC-BY-4.0",
         "level_groups": LEVEL_GROUPS_2_2,
         "areas": areas,
     }
@@ -105,6 +107,7 @@ def _version_3_0(data: dict[str, Any]) -> dict[str, Any]:
         "© European Union, CC BY 4.0.",
         "credit_sv": "Svenska områdesnamn: digcomp-sv/digcomp-3-sv (CC BY-SA 4.0); svenska kompetenstitlar: projektets egen, "
         "inofficiella översättning.",
+        "licence": "CC-BY-SA-4.0",  # the Swedish area names' ShareAlike
         "level_groups": groups,
         "areas": areas,
     }

@@ -42,7 +42,10 @@ class ScormFlavour:
     container: Callable[[etree._Element], None] = _nothing  # after the organization and each module item
 
     def package_files(self, course: Course, pages: PackagePages, per_lesson: bool) -> dict[str, bytes]:
-        page_set = pages.page_set(self.standard, sco_per_lesson=per_lesson)
+        return self.files(course, pages.page_set(self.standard, sco_per_lesson=per_lesson), per_lesson)
+
+    def files(self, course: Course, page_set: PageSet, per_lesson: bool = False) -> dict[str, bytes]:
+        """Every file of the package: its pages, the control documents its manifest names, and the manifest."""
         control = dict(control_files(self.standard, self.schema_location))
         return {**page_set.files, **control, MANIFEST: self.manifest(course, page_set, per_lesson)}
 

@@ -44,10 +44,13 @@ def write_packages(
             file_name = package_format.file_name(programme.id, programme.version)
             size = write_zip(out / file_name, programme_packages.WRITERS[package_format.key](programme, courses, pages, env))
             written.append(PackageFile(package_format, file_name, size, programme.id))
+    licences = {licence.id: licence for licence in catalogue.licences}
     for package_format in self_assessment_formats(formats) if self_assessment else ():
         flavour = FLAVOURS[package_format.key]
         file_name = survey.package_name(flavour, self_assessment or "")
-        size = write_zip(out / file_name, survey.self_assessment_package(flavour, env, theme, self_assessment))
+        # check() has made sure the project has the licence (build.py)
+        licence = licences[survey.licence_id(self_assessment)]
+        size = write_zip(out / file_name, survey.self_assessment_package(flavour, env, theme, licence, self_assessment))
         written.append(PackageFile(package_format, file_name, size, survey.PACKAGE_ID))
     return written
 

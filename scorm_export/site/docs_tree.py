@@ -29,9 +29,7 @@ from .competences import competence_doc, course_competences, digcomp_pages
 from .metadata import course_json_ld, images_json_ld
 from .prerendered import MARKER, PrerenderedBody
 from .programme_pages import programme_docs
-from .self_assessment import SELF_ASSESSMENT_PAGE, self_assessment_files
-
-SELF_ASSESSMENT_PACKAGES = "sjalvskattning"  # packages/self_assessment.py's PACKAGE_ID: how the downloads are grouped
+from .self_assessment import SELF_ASSESSMENT_ID, SELF_ASSESSMENT_PAGE, self_assessment_files
 
 ACCESSIBILITY_PAGE = "tillganglighet.md"
 QUESTIONS_SCRIPT = "assets/javascripts/questions.js"  # the same script as in the packages
@@ -234,7 +232,7 @@ def write_docs_tree(
         html_env,
         digcomp_version,
         functools.partial(page_url, use_directory_urls=use_directory_urls),
-        downloads.get(SELF_ASSESSMENT_PACKAGES, []),
+        downloads.get(SELF_ASSESSMENT_ID, []),
     ).items():
         write(doc, data)
     pages += 1

@@ -21,7 +21,8 @@ from ..course.model import Catalogue, Course
 from ..packages.formats import PackageFile
 from ..templates import markdown_environment
 
-SELF_ASSESSMENT_PAGE = "sjalvskattning.md"
+SELF_ASSESSMENT_ID = "sjalvskattning"  # the page's address, and the name its packages are made and grouped under
+SELF_ASSESSMENT_PAGE = f"{SELF_ASSESSMENT_ID}.md"
 SELF_ASSESSMENT_SCRIPT = "assets/javascripts/self-assessment.js"
 SELF_ASSESSMENT_SOURCE = Path(__file__).resolve().parent.parent / "runtime" / "self-assessment.js"
 SELF_ASSESSMENT_CSS = "assets/stylesheets/self-assessment.css"  # in theme/site, copied with the theme
