@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from .model import DigCompArea
+from .model import Course, DigCompArea
 
 DATA = Path(__file__).resolve().with_name("digcomp.json")
 DEFAULT_VERSION = "3.0"  # what a new site rates itself against; 2.2 where its courses cite that
@@ -103,3 +103,11 @@ def is_competence(competence_id: str, version: str = DEFAULT_VERSION) -> bool:
 def areas_of(version: str, competences: tuple[str, ...]) -> tuple[DigCompArea, ...]:
     area_ids = sorted({competence.partition(".")[0] for competence in competences})
     return tuple(DigCompArea(area, *AREAS[version][area]) for area in area_ids)
+
+
+def course_competences(course: Course) -> tuple[Competence, ...]:
+    """The framework's competences a course cites, in the order the course lists them."""
+    if not course.digcomp:
+        return ()
+    known = framework(course.digcomp.version).competences
+    return tuple(known[competence_id] for competence_id in course.digcomp.competences)

@@ -58,14 +58,6 @@ def courses_developing(catalogue: Catalogue, version: str, competence_id: str) -
     )
 
 
-def course_competences(course: Course) -> tuple[Competence, ...]:
-    """The framework's competences a course cites, in the order the course lists them."""
-    if not course.digcomp:
-        return ()
-    known = digcomp.framework(course.digcomp.version).competences
-    return tuple(known[competence_id] for competence_id in course.digcomp.competences)
-
-
 @dataclass(frozen=True)
 class CourseEntry:
     """A course as a DigComp page lists it, with the Markdown link from that page to the course page."""

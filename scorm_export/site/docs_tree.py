@@ -18,6 +18,7 @@ from jinja2 import Environment
 from mkdocs.utils import get_relative_url
 
 from .. import ui_strings
+from ..course.digcomp import course_competences
 from ..course.model import Catalogue, Course, Lesson, Reference, ReferenceKind
 from ..media_markup import media_markup
 from ..packages.formats import PackageFile
@@ -25,7 +26,7 @@ from ..question_markup import question_markup
 from ..relink import Target, relink_html, relink_markdown
 from ..templates import markdown_environment
 from .catalogue_filter import catalogue_filter
-from .competences import competence_doc, course_competences, digcomp_pages
+from .competences import competence_doc, digcomp_pages
 from .metadata import course_json_ld, images_json_ld
 from .prerendered import MARKER, PrerenderedBody
 from .programme_pages import programme_docs

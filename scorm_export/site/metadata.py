@@ -57,8 +57,7 @@ def _alignments(course: Course, urls: Mapping[str, str]) -> list[dict[str, Any]]
         return []
     framework = digcomp.framework(course.digcomp.version)
     alignments = []
-    for competence_id in course.digcomp.competences:
-        competence = framework.competences[competence_id]
+    for competence in digcomp.course_competences(course):
         alignment: dict[str, Any] = {
             "@type": "AlignmentObject",
             "alignmentType": "teaches",
@@ -79,8 +78,7 @@ def _competence_terms(course: Course, urls: Mapping[str, str]) -> list[dict[str,
         return []
     framework = digcomp.framework(course.digcomp.version)
     terms = []
-    for competence_id in course.digcomp.competences:
-        competence = framework.competences[competence_id]
+    for competence in digcomp.course_competences(course):
         term: dict[str, Any] = {
             "@type": "DefinedTerm",
             "termCode": competence.id,

@@ -9,10 +9,11 @@ from jinja2 import Environment
 from mkdocs.utils import get_relative_url
 
 from .. import ui_strings
+from ..course.digcomp import course_competences
 from ..course.model import Catalogue, Programme
 from ..course.programmes import FOLDER
 from ..packages.formats import PackageFile
-from .competences import competence_doc, course_competences
+from .competences import competence_doc
 
 
 def programme_doc(programme: Programme) -> str:
