@@ -3,6 +3,7 @@ its Schematron rules, in the shapes Moodle's and Canvas's importers read, placed
 
 from __future__ import annotations
 
+import posixpath
 import zipfile
 
 import pytest
@@ -265,3 +266,44 @@ def test_a_course_without_a_test_says_so(tmp_path):
     assert build(project).written
     page = html.fromstring((project.site / "testkurs" / "index.html").read_bytes())
     assert "Inget prov: kursen är klar när du har läst alla lektioner." in page.find_class("course-facts")[0].text_content()
+
+
+IMAGE_QUESTION = """
+```fråga
+Vilken färg har rutan? ![En svart ruta](ruta.svg)
+
+- (x) Svart
+- ( ) Vit
+- ( ) Röd
+```
+"""
+SQUARE = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>\n'
+PROGRAMME = "id: bas\ntitle: Bas\nsummary: En kurs.\naudience: Alla\nlevel: grundläggande\nlicence: CC-BY-4.0\nversion: 1.0.0\ncourses:\n  - testkurs\n"
+
+
+def test_an_image_in_a_quiz_resolves_to_the_cartridges_copy_in_a_course_and_in_a_programme(tmp_path):
+    text = lesson("Slutprov", TEST_BODY + IMAGE_QUESTION).replace("duration: 5 min\n", "duration: 5 min\ntest: true\n")
+    files = graded_course(**{"testkurs/02-prov/01-slutprov.md": text, "testkurs/02-prov/ruta.svg": SQUARE, "program/bas.yml": PROGRAMME})
+    project = write_project(tmp_path / "p", files)
+    report = build(project, BuildOptions(site=False))
+    assert report.written, [str(problem) for problem in report.problems.items]
+
+    for file_name in ("testkurs-1.0.0-cc11.imscc", "bas-1.0.0-cc11.imscc"):
+        with zipfile.ZipFile(project.site / "downloads" / file_name) as archive:
+            names = set(archive.namelist())
+            sources = []
+            for name in (n for n in names if n.endswith("/assessment.xml")):
+                quiz_xml = etree.fromstring(archive.read(name))
+                for text_node in quiz_xml.iterfind(".//q:mattext", QTI):
+                    for image in etree.HTML(text_node.text or "<p></p>").iter("img"):
+                        # Moodle resolves $IMS-CC-FILEBASE$ to the folder of the QTI file
+                        src = image.get("src").replace("$IMS-CC-FILEBASE$", posixpath.dirname(name))
+                        sources.append(posixpath.normpath(src))
+        assert sources, file_name
+        for source in sources:
+            assert source in names and archive_bytes(project, file_name, source) == SQUARE.encode(), (file_name, source)
+
+
+def archive_bytes(project, file_name: str, member: str) -> bytes:
+    with zipfile.ZipFile(project.site / "downloads" / file_name) as archive:
+        return archive.read(member)

@@ -97,8 +97,11 @@ class CartridgeFlavour:
         lessons = lesson_contents(course, moved, root_files, tests)
         return lessons + self.further_reading(course) if course.further_reading else lessons
 
-    def tests(self, course: Course, pages: PackagePages) -> dict[str, tuple[Item, Resource, dict[str, bytes]]]:
-        """Each test lesson as a QTI assessment: lesson key -> (its item, its resource, its file)."""
+    def tests(
+        self, course: Course, pages: PackagePages, web_folder: str = WEB_RESOURCES
+    ) -> dict[str, tuple[Item, Resource, dict[str, bytes]]]:
+        """Each test lesson as a QTI assessment: lesson key -> (its item, its resource, its file); `web_folder` holds
+        the course's media in the cartridge."""
         found = {}
         strings = ui_strings.strings(course.language)
         attempts = course.assessment.attempts if course.assessment else 0
@@ -108,7 +111,7 @@ class CartridgeFlavour:
             resource_id = xml_id("TESTRES", course.id, lesson.key)
             path = f"{resource_id}/assessment.xml"
             title = strings["test_item"].format(title=lesson.title)
-            data = qti.assessment(resource_id, title, lesson.questions, attempts, pages.qti_html(lesson), self.qti_canvas_order)
+            data = qti.assessment(resource_id, title, lesson.questions, attempts, pages.qti_html(lesson, web_folder), self.qti_canvas_order)
             resource = Resource(resource_id, "assessment", (path,), dependencies=(xml_id("FILES", course.id),))
             found[lesson.key] = (Item(xml_id("TEST", course.id, lesson.key), title, resource_id), resource, {path: data})
         return found

@@ -237,15 +237,16 @@ class PackagePages:
             raise RuntimeError(f"{lesson.source}: a link to a lesson was left unconverted")
         return linked
 
-    def qti_html(self, lesson: Lesson) -> Callable[[str], str]:
+    def qti_html(self, lesson: Lesson, web_folder: str = "web_resources") -> Callable[[str], str]:
         """How a question fragment refers to files and lessons inside a QTI file one folder below the cartridge's root:
         images through `$IMS-CC-FILEBASE$/..` (Moodle resolves it from the QTI file's folder, Canvas drops it and the
-        `../`), lessons named, since a quiz cannot link to a page."""
+        `../`), lessons named, since a quiz cannot link to a page. `web_folder` is where the course's pages and
+        media are in the cartridge: web_resources/, or in a programme's cartridge the course's folder under it."""
 
         def target(reference: Reference) -> str:
             if reference.kind is ReferenceKind.LESSON:
                 return _LESSON + reference.target
-            return f"{FILE_BASE}/../web_resources/{media_path(reference.target)}"
+            return f"{FILE_BASE}/../{web_folder}/{media_path(reference.target)}"
 
         def relink(fragment: str) -> str:
             linked = relink_html(lesson, target, fragment)

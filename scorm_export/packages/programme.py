@@ -107,8 +107,9 @@ def cc11_files(programme: Programme, courses: tuple[Course, ...], pages: dict[st
     licence = Resource(xml_id("FILES", programme.id, "licence"), "webcontent", (LICENCE_FILE,))
     contents = Contents({LICENCE_FILE: licence_text(programme, courses, env)}, (), (licence,))
     for course in courses:
-        page_set = under(f"{WEB_RESOURCES}/{COURSES}/{course.id}", pages[course.id].cartridge(cc11.MOODLE))
-        course_contents = lesson_contents(course, page_set, {}, flavour.tests(course, pages[course.id]))
+        folder = f"{WEB_RESOURCES}/{COURSES}/{course.id}"
+        page_set = under(folder, pages[course.id].cartridge(cc11.MOODLE))
+        course_contents = lesson_contents(course, page_set, {}, flavour.tests(course, pages[course.id], folder))
         # the course's start page, then its lessons: one level, because Moodle makes a section of each item
         # below the root and turns deeper items into indented entries of that section
         children = tuple(child for module in course_contents.items for child in (module.children or (module,)))
