@@ -1,7 +1,7 @@
 """`check` passing means `build` succeeds, for any text an author can put in any field or file name.
 
 Hypothesis generates small course trees with arbitrary Unicode (control characters, surrogates
-escaped in YAML, markup, Markdown) in every field, in a lesson body and in a file name, and asserts:
+escaped in YAML, markup, Markdown) in every field, in a lesson body, in a changelog and in a file name, and asserts:
 `check` never raises; when it finds no error, `build` writes the site; when it finds errors, every
 problem has a path and a line. The seed is fixed (derandomize) so CI runs the same examples every time.
 """
@@ -107,6 +107,10 @@ objectives: [{y["objective"]}]
             "testkurs/01-forsta/01-intro.md": lesson,
         }
     )
+    if draw(st.booleans()):  # a changelog: its own Markdown, rendered and sanitized like a lesson's
+        notes = draw(TEXT).replace("\ud800", "")
+        group = draw(st.sampled_from(["Tillagt", "Fixed", "Okänt", ""]))
+        files["testkurs/CHANGELOG.md"] = f"# Versionshistorik\n\n## [1.0.0] - 2026-01-31\n### {group}\n- {notes}\n"
     name = _file_name(draw(TEXT))
     if name is not None:
         files[f"testkurs/01-forsta/03-{name}.md"] = "---\ntitle: Namn\nduration: 5 min\n---\n\nText.\n"
