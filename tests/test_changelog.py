@@ -3,6 +3,7 @@ course page, as a page in every package, as LOM lifeCycle version and date, and 
 
 from __future__ import annotations
 
+import json
 import re
 import zipfile
 
@@ -190,6 +191,12 @@ def test_every_package_has_the_history_page_in_its_manifest_and_the_release_date
             assert [v[0].text for v in versions] == [course.version], path.name
 
 
+def test_the_catalogue_dates_the_course_by_its_changelog(built):
+    project, course = built
+    (entry,) = json.loads((project.site / "catalogue.json").read_text(encoding="utf-8"))["hasPart"]
+    assert (entry["datePublished"], entry["dateModified"]) == (course.changelog[-1].date, course.changelog[0].date)
+
+
 def test_a_course_without_a_changelog_has_no_history_page_and_no_date(tmp_path):
     project = write_project(tmp_path / "p", minimal_course())
     assert build(project).written
@@ -198,6 +205,7 @@ def test_a_course_without_a_changelog_has_no_history_page_and_no_date(tmp_path):
         manifest = etree.fromstring(archive.read("imsmanifest.xml"))
     assert not list(manifest.iter("{*}dateTime"))
     assert not (project.site / "testkurs" / "index.html").read_text(encoding="utf-8").count('id="versionshistorik"')
+    assert "dateModified" not in (project.site / "catalogue.json").read_text(encoding="utf-8")
 
 
 def test_the_feed_has_one_entry_per_release_linking_to_it_with_the_current_packages(built):

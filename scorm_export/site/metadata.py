@@ -30,6 +30,9 @@ def course_json_ld(course: Course, competence_urls: Mapping[str, str] | None = N
         "publisher": _person(course.publisher, "Organization"),
         "courseCode": course.id,
     }
+    if course.changelog:  # dated by the changelog: first published with its oldest release, changed with its newest
+        data["datePublished"] = course.changelog[-1].date
+        data["dateModified"] = course.changelog[0].date
     teaches: list[Any] = [*course.objectives, *_competence_terms(course, competence_urls or {})]
     if teaches:
         data["teaches"] = teaches
