@@ -104,7 +104,15 @@ class Preview:
         if complete or self._env is None:
             shutil.rmtree(self.root, ignore_errors=True)
             self._mkdocs, self._env, self._bodies = None, environment(self.project.theme), {}
-            packages = write_packages(catalogue, self._env, self.project.theme, self.site / "downloads", sco_mode=self.options.sco_mode)
+            # the self-assessment's packages too, as `build` writes them: its page offers them, the test LMS runs them
+            packages = write_packages(
+                catalogue,
+                self._env,
+                self.project.theme,
+                self.site / "downloads",
+                sco_mode=self.options.sco_mode,
+                self_assessment=checked.settings.digcomp_version,
+            )
             self._downloads = by_course(packages, (course.id for course in catalogue.courses))
         env = self._env
         use_directory_urls = checked.settings.config.get("use_directory_urls", True)

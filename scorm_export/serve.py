@@ -3,7 +3,8 @@
 The preview (preview.py) is served from 127.0.0.1. Every HTML page it serves gets one small script
 of ours, from the same server, that waits for the next rebuild and reloads the page: the built files
 never contain it, and nothing is fetched from anywhere else. Other files are served with byte ranges,
-so a <video> or <audio> can seek.
+so a <video> or <audio> can seek. Under /__preview__/lms/ the server is also a test LMS that runs the
+preview's SCORM packages (test_lms/).
 """
 
 from __future__ import annotations
@@ -19,12 +20,13 @@ from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import BinaryIO
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
-from .build import BuildOptions
+from .build import DOWNLOADS, BuildOptions
 from .course.media import PUBLISHED_TYPES
 from .preview import Preview, PreviewResult
 from .project import Project
+from .test_lms import routes as test_lms
 
 Snapshot = dict[str, tuple[int, int]]
 RELOAD_SCRIPT = Path(__file__).resolve().parent / "runtime" / "preview-reload.js"
@@ -141,6 +143,10 @@ class _PreviewHandler(SimpleHTTPRequestHandler):
         if url.path == RELOAD_PATH:
             self._send(RELOAD_SCRIPT.read_bytes(), "text/javascript; charset=utf-8")
             return
+        if test_lms.handles(url.path):
+            preview = self.reloader.preview
+            self._send_answer(test_lms.answer(unquote(url.path), url.query, preview.site / DOWNLOADS, preview.project.theme))
+            return
         super().do_GET()
 
     def send_head(self) -> BinaryIO | None:
@@ -242,15 +248,46 @@ class _PreviewHandler(SimpleHTTPRequestHandler):
             path = path / "index.html"
         return path if path.suffix == ".html" and path.is_file() else None
 
-    def _send(self, body: bytes, content_type: str) -> None:
-        self._send_headers(body, content_type)
+    def _send_answer(self, answer: test_lms.Answer) -> None:
+        if answer.status == HTTPStatus.NOT_FOUND:
+            self.send_error(HTTPStatus.NOT_FOUND)
+            return
+        if answer.location:
+            self.send_response(answer.status)
+            self.send_header("Location", answer.location)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
+        header = self.headers.get("Range")
+        span = byte_range(header, len(answer.body)) if answer.ranged and header is not None else None
+        if span is None:
+            self._send(answer.body, answer.content_type, ranged=answer.ranged)
+            return
+        if not span:
+            self.send_response(HTTPStatus.REQUESTED_RANGE_NOT_SATISFIABLE)
+            self.send_header("Content-Range", f"bytes */{len(answer.body)}")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
+        self.send_response(HTTPStatus.PARTIAL_CONTENT)
+        self.send_header("Content-Type", answer.content_type)
+        self.send_header("Content-Range", f"bytes {span.start}-{span.stop - 1}/{len(answer.body)}")
+        self.send_header("Content-Length", str(len(span)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        self.wfile.write(answer.body[span.start : span.stop])
+
+    def _send(self, body: bytes, content_type: str, ranged: bool = False) -> None:
+        self._send_headers(body, content_type, ranged)
         self.wfile.write(body)
 
-    def _send_headers(self, body: bytes, content_type: str) -> None:
+    def _send_headers(self, body: bytes, content_type: str, ranged: bool = False) -> None:
         self.send_response(200)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", "no-store")
+        if ranged:
+            self.send_header("Accept-Ranges", "bytes")
         self.end_headers()
 
 
@@ -264,6 +301,7 @@ def serve(project: Project, options: BuildOptions, port: int = 8000) -> int:
     server = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=str(reloader.preview.site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     print(f"Förhandsvisning på http://127.0.0.1:{port}/ – sidan laddas om av sig själv efter en ändring. Avsluta med Ctrl+C.", flush=True)
+    print(f"Paketen i ett test-LMS: http://127.0.0.1:{port}{test_lms.PREFIX}", flush=True)
     stop = threading.Event()
     try:
         watch(project, reloader.rebuild, stop)
