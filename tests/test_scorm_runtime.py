@@ -772,6 +772,23 @@ def test_a_test_reports_every_answer_its_score_and_its_outcome(standard, mode, g
 
 
 @pytest.mark.parametrize("standard", STANDARDS)
+def test_no_score_reaches_the_lms_before_the_test_is_taken(standard, graded, tmp_path, page):
+    with served(graded["single"][standard], tmp_path) as base:
+        session = HarnessSession(page, base, standard)
+        session.menu("forsta/mer")
+        session.expect_current("forsta/mer")
+        session.menu(TEST_LESSON)
+        session.expect_current(TEST_LESSON)
+        session.wait_for_call(SCORM[standard].commit)
+        session.end()
+        calls = session.calls()
+    assert [call for call in calls if call["fn"] == SCORM[standard].commit], "the package reported its progress"
+    scored = [call["args"] for call in calls if call["fn"].endswith("SetValue") and ".score." in call["args"][0]]
+    judged = [call["args"] for call in calls if call["fn"].endswith("SetValue") and call["args"][1] in ("passed", "failed")]
+    assert scored == [] and judged == []
+
+
+@pytest.mark.parametrize("standard", STANDARDS)
 def test_an_lms_that_refuses_interactions_still_gets_score_and_outcome(standard, graded, tmp_path, page):
     with served(graded["per-lesson"][standard], tmp_path) as base:
         session = HarnessSession(page, base, standard, sco="pkg/lessons/prov/slutprov.html", reject="interactions")

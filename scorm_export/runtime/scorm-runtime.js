@@ -166,12 +166,14 @@
 
     /** Completion and progress for `seen` of `total` lessons, the test's outcome (`test`: {done, passed, scaled}
      * or null without one), and the exit that goes with them. Completed: every lesson read and the test taken;
-     * passed or failed: the test's score against the passing score. SCORM 1.2 has one status for both, so with a
-     * test it says passed or failed once the test is taken, and incomplete until then. */
+     * passed or failed: the test's score against the passing score, sent with the score once the test is taken.
+     * SCORM 1.2 has one status for both, so with a test it says passed or failed then, and incomplete until then. */
     report(seen, total, test) {
       const b = this.b;
       const read = seen >= total;
-      if (test) {
+      // a score only once the test is taken: an LMS judges a score against the passing score as soon as it has one,
+      // so 0 sent from the first lesson would make the learner "failed" (2004) or graded 0 (1.2) before starting
+      if (test && test.done) {
         this.set(b.scoreRaw, Math.round(test.scaled * 100));
         this.set(b.scoreMin, 0);
         this.set(b.scoreMax, 100);
