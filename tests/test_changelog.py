@@ -238,7 +238,9 @@ def test_the_feed_has_one_entry_per_release_linking_to_it_with_the_current_packa
 def test_the_feed_uses_the_site_address_when_there_is_one_and_is_the_same_on_every_build(tmp_path):
     project = write_project(tmp_path / "p", course_at("1.1.0", RELEASES))
     config = project.mkdocs_config.read_text(encoding="utf-8")
-    project.mkdocs_config.write_text(re.sub(r"(?m)^site_url:.*\n", "", config) + "site_url: https://kurser.example.org/\n", encoding="utf-8")
+    project.mkdocs_config.write_text(
+        re.sub(r"(?m)^site_url:.*\n", "", config) + "site_url: https://kurser.example.org/\n", encoding="utf-8"
+    )
     assert build(project).written
     first = (project.site / "feed.xml").read_bytes()
     assert build(project).written

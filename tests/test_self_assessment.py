@@ -195,7 +195,9 @@ def test_an_unknown_digcomp_version_is_reported_at_its_line_in_mkdocs_yml(tmp_pa
     project, text = settings_with(tmp_path, '  digcomp:\n    version: "2.1"\n')
     checked = check(project)
     line = text.split("\n").index('    version: "2.1"') + 1
-    assert [str(p) for p in checked.problems.errors] == [f"mkdocs.yml:{line}: 'version' måste vara ett av: 2.2, 3.0 (fick '2.1')"]
+    assert [str(p) for p in checked.problems.errors] == [
+        f"mkdocs.yml:{line}: 'version' måste vara ett av: 2.2, 3.0 (fick '2.1') (not one of the allowed values)"
+    ]
     assert checked.settings.digcomp_version == digcomp.DEFAULT_VERSION
 
 

@@ -67,7 +67,7 @@ def url_problem(url: str, *, mailto: bool = False, schemes: tuple[str, ...] = ("
     if scheme.lower() in ("http", "https") and not re.match(r"//[^/?#@\s]+", rest):
         return f"adressen {url!r} saknar en webbplats, t.ex. https://example.org/ (URL without host)"
     if scheme.lower() == "mailto" and "@" not in rest:
-        return f"adressen {url!r} är ingen e-postadress, t.ex. mailto:namn@example.org"
+        return f"adressen {url!r} är ingen e-postadress, t.ex. mailto:namn@example.org (not an e-mail address)"
     return None
 
 
@@ -89,7 +89,7 @@ class FieldReader:
         self.problems.error(
             self.path,
             self.data.line_of(key),
-            f"obligatoriskt fält '{key}' saknas i {self.what} (required field missing), t.ex. {key}: {example}",
+            f"obligatoriskt fält '{key}' saknas i {self.what}, t.ex. {key}: {example} (required field missing)",
         )
 
     def has(self, key: str) -> bool:
@@ -214,7 +214,7 @@ class FieldReader:
         if not value:
             return default
         if value not in choices:
-            self._error(key, f"'{key}' måste vara ett av: {', '.join(choices)} (fick '{value}')")
+            self._error(key, f"'{key}' måste vara ett av: {', '.join(choices)} (fick '{value}') (not one of the allowed values)")
             return default
         return value
 
@@ -224,7 +224,7 @@ class FieldReader:
         if value is None:
             return False
         if not isinstance(value, bool):
-            self._error(key, f"'{key}' ska vara true eller false (fick '{value}')")
+            self._error(key, f"'{key}' ska vara true eller false (fick '{value}') (expected true or false)")
             return False
         return value
 
@@ -235,7 +235,7 @@ class FieldReader:
             return default
         if isinstance(value, bool) or not isinstance(value, int) or value < low or (high is not None and value > high):
             span = f"{low}–{high}" if high is not None else f"{low} eller mer"
-            self._error(key, f"'{key}' ska vara ett heltal {span} (fick '{value}')")
+            self._error(key, f"'{key}' ska vara ett heltal {span} (fick '{value}') (expected a whole number in range)")
             return default
         return value
 

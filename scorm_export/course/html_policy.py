@@ -121,17 +121,18 @@ STYLE_PROPERTIES = frozenset(
     }
 )
 
+# why an element is not allowed, each ending in its English hint
 _WHY = {
     "script": "skript från innehållet skulle köras hos varje läsare och i andras lärplattformar (security)",
-    "iframe": "en inbäddad sida hämtas från en annan webbplats, som då får veta vem som läser (privacy), och paketen måste fungera utan internet; länka till sidan i stället",
-    "object": "inbäddat innehåll hämtas från en annan källa och kan köra kod (security, privacy); länka till filen i stället",
-    "embed": "inbäddat innehåll hämtas från en annan källa och kan köra kod (security, privacy); länka till filen i stället",
-    "link": "en länkad resurs hämtas från en annan källa när sidan visas (privacy, offline); utseendet kommer från temat",
-    "style": "stilmallar i lektioner kan hämta resurser utifrån och ändra hela sidan; använd klasser via attr_list",
-    "form": "formulär skickar läsarens uppgifter någonstans (privacy); länka till formuläret i stället",
-    "svg": "inbäddad SVG kan innehålla skript; lägg bilden i en .svg-fil och visa den med ![alt](fil.svg)",
-    "video": "skriv video på en egen rad som en bild, ![Titel](film.webm), med textning bredvid (se Video och ljud i README)",
-    "audio": "skriv ljud på en egen rad som en bild, ![Titel](ljud.mp3), med transkription bredvid (se Video och ljud i README)",
+    "iframe": "en inbäddad sida hämtas från en annan webbplats, som då får veta vem som läser, och paketen måste fungera utan internet; länka till sidan i stället (privacy, offline)",
+    "object": "inbäddat innehåll hämtas från en annan källa och kan köra kod; länka till filen i stället (security, privacy)",
+    "embed": "inbäddat innehåll hämtas från en annan källa och kan köra kod; länka till filen i stället (security, privacy)",
+    "link": "en länkad resurs hämtas från en annan källa när sidan visas; utseendet kommer från temat (privacy, offline)",
+    "style": "stilmallar i lektioner kan hämta resurser utifrån och ändra hela sidan; använd klasser via attr_list (stylesheet not allowed)",
+    "form": "formulär skickar läsarens uppgifter någonstans; länka till formuläret i stället (privacy)",
+    "svg": "inbäddad SVG kan innehålla skript; lägg bilden i en .svg-fil och visa den med ![alt](fil.svg) (inline SVG not allowed)",
+    "video": "skriv video på en egen rad som en bild, ![Titel](film.webm), med textning bredvid; se Video och ljud i README (video written as an image)",
+    "audio": "skriv ljud på en egen rad som en bild, ![Titel](ljud.mp3), med transkription bredvid; se Video och ljud i README (audio written as an image)",
 }
 
 

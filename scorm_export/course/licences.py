@@ -19,13 +19,13 @@ def load_licences(folder: Path, problems: Problems) -> dict[str, Licence]:
     licences: dict[str, Licence] = {}
     files = sorted(folder.glob("*.yml")) if folder.is_dir() else []
     if not files:
-        problems.error(folder, 1, "inga licenser hittades: mappen licenses/ ska innehålla en YAML-fil per licens")
+        problems.error(folder, 1, "inga licenser hittades: mappen licenses/ ska innehålla en YAML-fil per licens (no licences found)")
     for path in files:
         licence = _load_one(path, problems)
         if licence is None:
             continue
         if licence.id in licences:
-            problems.error(path, 1, f"licensen {licence.id} finns redan i en annan fil")
+            problems.error(path, 1, f"licensen {licence.id} finns redan i en annan fil (duplicate licence)")
             continue
         licences[licence.id] = licence
     return licences
@@ -36,13 +36,13 @@ def _load_one(path: Path, problems: Problems) -> Licence | None:
     data = parse_yaml(text, path, problems) if text is not None else None
     if not isinstance(data, YamlMap):
         if data is not None:
-            problems.error(path, 1, "licensfilen ska bestå av fält på formen 'namn: värde'")
+            problems.error(path, 1, "licensfilen ska bestå av fält på formen 'namn: värde' (expected 'name: value' fields)")
         return None
     before = len(problems.errors)
     fields = FieldReader(data, path, problems, path.name)
     spdx = fields.text("id", required=True, example="CC-BY-4.0")
     if spdx and spdx != path.stem:
-        problems.error(path, fields.line("id"), f"id '{spdx}' ska vara samma som filnamnet ({path.stem}.yml)")
+        problems.error(path, fields.line("id"), f"id '{spdx}' ska vara samma som filnamnet ({path.stem}.yml) (id must match the file name)")
     names = fields.mapping("name", required=True, example="name: {sv: ..., en: ...}")
     name_fields = FieldReader(names, path, problems, "name") if names is not None else None
     name_sv = name_fields.text("sv", required=True) if name_fields else ""
@@ -56,7 +56,7 @@ def _load_one(path: Path, problems: Problems) -> Licence | None:
     conditions = fields.text_list("conditions", required=True, example="[BY, SA]")
     for condition in conditions:
         if condition not in _CONDITIONS:
-            problems.error(path, fields.line("conditions"), f"okänt villkor '{condition}'; kända: BY, SA, NC, ND")
+            problems.error(path, fields.line("conditions"), f"okänt villkor '{condition}'; kända: BY, SA, NC, ND (unknown condition)")
     licence = Licence(
         id=spdx,
         kind=fields.choice("kind", _KINDS, required=False, default="licence") or "licence",

@@ -116,7 +116,7 @@ def load_project(
     licences = load_licences(project.licences, problems)
     courses: list[Course] = []
     if not project.content.is_dir():
-        problems.error(project.content, 1, "mappen content/ saknas: lägg kurserna i content/<kurs>/course.yml")
+        problems.error(project.content, 1, "mappen content/ saknas: lägg kurserna i content/<kurs>/course.yml (content/ folder missing)")
         return LoadResult(Catalogue((), tuple(licences.values())), problems)
     content_root = Path(os.path.realpath(project.content))
     _report_unsafe_entries(project.content, content_root, problems)
@@ -296,7 +296,9 @@ class _CourseLoader:
         text = read_text(self.course_file, self.problems)
         data = parse_yaml(text, self.course_file, self.problems) if text is not None else None
         if data is not None and not isinstance(data, YamlMap):
-            self.problems.error(self.course_file, 1, f"{COURSE_FILE} ska bestå av fält på formen 'namn: värde'")
+            self.problems.error(
+                self.course_file, 1, f"{COURSE_FILE} ska bestå av fält på formen 'namn: värde' (expected 'name: value' fields)"
+            )
             data = None
         fields = FieldReader(data if data is not None else YamlMap(), self.course_file, self.problems, COURSE_FILE)
         header = self._course_fields(fields) if data is not None else None
@@ -322,7 +324,9 @@ class _CourseLoader:
         )
         if not drafts:
             self.problems.error(
-                self.course_file, 1, "kursen har inga lektioner: lägg lektioner (.md) i modulmappar, t.ex. 01-intro/01-valkommen.md"
+                self.course_file,
+                1,
+                "kursen har inga lektioner: lägg lektioner (.md) i modulmappar, t.ex. 01-intro/01-valkommen.md (course without lessons)",
             )
         if header is None:
             return None
@@ -342,12 +346,16 @@ class _CourseLoader:
             self.problems.error(
                 self.course_file,
                 fields.line("id"),
-                f"id '{course_id}' får bara innehålla a–z, 0–9 och bindestreck (ASCII), t.ex. oppna-licenser",
+                f"id '{course_id}' får bara innehålla a–z, 0–9 och bindestreck (ASCII), t.ex. oppna-licenser (invalid course id)",
             )
         version = fields.version()
         language = fields.text("language", required=False, default="sv")
         if not LANGUAGE_CODE.match(language):
-            self.problems.error(self.course_file, fields.line("language"), f"language '{language}' ska vara en språkkod, t.ex. sv eller en")
+            self.problems.error(
+                self.course_file,
+                fields.line("language"),
+                f"language '{language}' ska vara en språkkod, t.ex. sv eller en (expected a language code)",
+            )
         licence_id = fields.text("licence", required=True, example="CC-BY-4.0")
         licence = self.licences.get(licence_id)
         if licence_id and licence is None:
@@ -423,7 +431,7 @@ class _CourseLoader:
                 self.problems.error(
                     path,
                     fields.line(key),
-                    f"obligatoriskt fält '{key}' saknas i {path.name} (required field missing), t.ex. {key}: [{{name: Namn Namnsson}}]",
+                    f"obligatoriskt fält '{key}' saknas i {path.name}, t.ex. {key}: [{{name: Namn Namnsson}}] (required field missing)",
                 )
             return ()
         people = [self._person(item, line, "varje upphovsperson", "- name: Namn Namnsson", path, key) for item, line in items]
@@ -448,7 +456,7 @@ class _CourseLoader:
             self.problems.error(
                 self.course_file,
                 fields.line("publisher"),
-                f"obligatoriskt fält 'publisher' saknas i {COURSE_FILE} (required field missing), t.ex. publisher: {{name: Museet, url: https://...}}",
+                f"obligatoriskt fält 'publisher' saknas i {COURSE_FILE}, t.ex. publisher: {{name: Museet, url: https://...}} (required field missing)",
             )
             return Person("")
         return self._person(value, fields.line("publisher"), "utgivaren", "publisher: {name: Museet}") or Person("")
@@ -465,7 +473,7 @@ class _CourseLoader:
                 self.problems.error(
                     self.course_file,
                     reader.line("competences"),
-                    f"'{competence}' är ingen DigComp-kompetens; skriv område.nummer, t.ex. 3.3 (1.1–5.4)",
+                    f"'{competence}' är ingen DigComp-kompetens; skriv område.nummer mellan 1.1 och 5.4, t.ex. 3.3 (unknown DigComp competence)",
                 )
         reader.report_unknown(["version", "competences"])
         valid = tuple(c for c in competences if digcomp.is_competence(c, version))
@@ -475,7 +483,7 @@ class _CourseLoader:
         links = []
         for item, line in fields.items("further_reading"):
             if not isinstance(item, YamlMap):
-                self.problems.error(self.course_file, line, "further_reading: varje punkt behöver title och url")
+                self.problems.error(self.course_file, line, "further_reading: varje punkt behöver title och url (expected title and url)")
                 continue
             reader = FieldReader(item, self.course_file, self.problems, "further_reading")
             title, url = reader.text("title", required=True), reader.url("url", required=True)
@@ -498,7 +506,9 @@ class _CourseLoader:
                 continue
             slug = ordered_slug(entry.name)[1]
             if not slug:
-                self.problems.error(entry, 1, f"mappnamnet '{entry.name}' ger ingen adress; använd bokstäver i namnet")
+                self.problems.error(
+                    entry, 1, f"mappnamnet '{entry.name}' ger ingen adress; använd bokstäver i namnet (folder name without letters)"
+                )
                 continue
             if slug in slugs:
                 self.problems.error(
@@ -533,7 +543,7 @@ class _CourseLoader:
         data = parse_yaml(text, path, self.problems) if text is not None else None
         if not isinstance(data, YamlMap):
             if data is not None:
-                self.problems.error(path, 1, f"{MODULE_FILE} ska bestå av fält på formen 'namn: värde'")
+                self.problems.error(path, 1, f"{MODULE_FILE} ska bestå av fält på formen 'namn: värde' (expected 'name: value' fields)")
             return default_title, "", False
         fields = FieldReader(data, path, self.problems, MODULE_FILE)
         title = fields.text("title", required=True, example="Upphovsrätt i korthet")
@@ -560,7 +570,9 @@ class _CourseLoader:
         for path in sorted(files, key=lambda p: ordered_slug(_lesson_name(p))[0]):
             slug = ordered_slug(_lesson_name(path))[1]
             if not slug:
-                self.problems.error(path, 1, f"filnamnet '{path.name}' ger ingen adress; använd bokstäver i namnet")
+                self.problems.error(
+                    path, 1, f"filnamnet '{path.name}' ger ingen adress; använd bokstäver i namnet (file name without letters)"
+                )
                 continue
             if slug in slugs:
                 self.problems.error(
@@ -635,7 +647,11 @@ class _CourseLoader:
                         f"en video eller ett ljud står ensamt på en egen rad: ![Titel]({found.url}) (a recording stands on a line of its own)",
                     )
                 else:
-                    self.problems.error(draft.path, line, f"bilden {found.url!r} är inte en bildfil (png, jpg, svg, webp, gif)")
+                    self.problems.error(
+                        draft.path,
+                        line,
+                        f"bilden {found.url!r} är inte en bildfil; använd png, jpg, svg, webp eller gif (not an image file)",
+                    )
             references.append(reference)
         media: list[Media] = []
         for number, source in enumerate(draft.recordings, 1):
@@ -720,14 +736,16 @@ class _CourseLoader:
         for real, path in sorted(files.asset_paths.items(), key=lambda item: item[1]):
             if path in by_path:
                 self.problems.error(
-                    real, 1, f"filen får samma adress '{path}' som {self.problems.display(by_path[path])}; byt namn på en av dem"
+                    real,
+                    1,
+                    f"filen får samma adress '{path}' som {self.problems.display(by_path[path])}; byt namn på en av dem (duplicate file address)",
                 )
                 continue
             by_path[path] = real
             try:
                 data = real.read_bytes()
             except OSError as exc:
-                self.problems.error(real, 1, f"filen kan inte läsas: {exc.strerror or exc}")
+                self.problems.error(real, 1, f"filen kan inte läsas: {exc.strerror or exc} (unreadable file)")
                 continue
             if _media_type(path) == "image/svg+xml":
                 # opened directly, an SVG is a document of the site's own origin: no script may reach it
@@ -749,7 +767,11 @@ class _CourseLoader:
         data = parse_yaml(text, tasl, self.problems) if text is not None else None
         if not isinstance(data, YamlMap):
             if data is not None:
-                self.problems.error(tasl, 1, f"{tasl.name} ska bestå av fält på formen 'namn: värde', t.ex. licence: CC-BY-4.0")
+                self.problems.error(
+                    tasl,
+                    1,
+                    f"{tasl.name} ska bestå av fält på formen 'namn: värde', t.ex. licence: CC-BY-4.0 (expected 'name: value' fields)",
+                )
             return inherited
         fields = FieldReader(data, tasl, self.problems, tasl.name)
         licence_id = fields.text("licence", required=True, example="CC-BY-4.0")

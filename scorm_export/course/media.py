@@ -414,7 +414,11 @@ class MediaReader:
         data = parse_yaml(source.block or "", lesson, self.problems, source.block_line)
         if not isinstance(data, YamlMap):
             if data is not None:
-                self.problems.error(lesson, source.line, "videoblocket ska bestå av fält på formen 'namn: värde', t.ex. url: https://…")
+                self.problems.error(
+                    lesson,
+                    source.line,
+                    "videoblocket ska bestå av fält på formen 'namn: värde', t.ex. url: https://… (expected 'name: value' fields)",
+                )
             return None, []
         fields = FieldReader(data, lesson, self.problems, "video")
         url = fields.url("url", required=True)

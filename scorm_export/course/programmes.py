@@ -58,12 +58,20 @@ def _programme(path: Path, courses: dict[str, Course], licences: dict[str, Licen
     data = parse_yaml(text, path, problems) if text is not None else None
     if not isinstance(data, YamlMap):
         if data is not None:
-            problems.error(path, 1, f"{path.name} ska bestå av fält på formen 'namn: värde', t.ex. title: Basutbildning")
+            problems.error(
+                path,
+                1,
+                f"{path.name} ska bestå av fält på formen 'namn: värde', t.ex. title: Basutbildning (expected 'name: value' fields)",
+            )
         return None
     fields = FieldReader(data, path, problems, path.name)
     programme_id = fields.text("id", required=True, example=path.stem)
     if programme_id and not ID.match(programme_id):
-        problems.error(path, fields.line("id"), f"id '{programme_id}' får bara innehålla a–z, 0–9 och bindestreck, t.ex. basutbildning")
+        problems.error(
+            path,
+            fields.line("id"),
+            f"id '{programme_id}' får bara innehålla a–z, 0–9 och bindestreck, t.ex. basutbildning (invalid programme id)",
+        )
     title = fields.text("title", required=True, example="Basutbildning")
     summary = fields.text("summary", required=True, example="En mening om programmet.")
     audience = fields.text("audience", required=True, example="Alla medarbetare")

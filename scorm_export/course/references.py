@@ -105,7 +105,9 @@ def resolve(
         return Reference(url, ReferenceKind.EXTERNAL, url, parts.fragment, line, found.is_image)
     if parts.scheme or parts.netloc or re.match(r"^[A-Za-z]:[\\/]", url):
         problems.error(
-            source, line, f"{what} {url!r} använder ett adressformat som inte stöds; använd en relativ sökväg eller en https-adress"
+            source,
+            line,
+            f"{what} {url!r} använder ett adressformat som inte stöds; använd en relativ sökväg eller en https-adress (unsupported URL)",
         )
         return None
     if not parts.path:
@@ -124,37 +126,52 @@ def resolve(
         problems.error(
             source,
             line,
-            f"{what} {url!r} pekar på en annan kurs; en kurs måste fungera som ett fristående paket, länka med en https-adress i stället",
+            f"{what} {url!r} pekar på en annan kurs; en kurs måste fungera som ett fristående paket, länka med en https-adress i stället "
+            f"(link into another course)",
         )
         return None
     if not real.exists():
-        problems.error(source, line, f"{what} {url!r} pekar på en fil som inte finns: {_shown(target, files)}{_closest(target)}")
+        swedish, english = _closest(target)
+        problems.error(
+            source, line, f"{what} {url!r} pekar på en fil som inte finns: {_shown(target, files)}{swedish} (file not found{english})"
+        )
         return None
     if real.is_dir() and real / "index.md" in files.lessons:
         real = real / "index.md"  # a link to a lesson folder is a link to its lesson
     if real in files.lessons:
         lesson = files.lessons[real]
         if found.is_image:
-            problems.error(source, line, f"bilden {url!r} pekar på en lektion, inte på en bildfil")
+            problems.error(source, line, f"bilden {url!r} pekar på en lektion, inte på en bildfil (image points at a lesson)")
             return None
         if parts.fragment and parts.fragment not in lesson.ids:
-            problems.error(source, line, f"länken {url!r} pekar på en rubrik (#{parts.fragment}) som inte finns i {_shown(target, files)}")
+            problems.error(
+                source,
+                line,
+                f"länken {url!r} pekar på en rubrik (#{parts.fragment}) som inte finns i {_shown(target, files)} (broken anchor)",
+            )
         return Reference(url, ReferenceKind.LESSON, lesson.key, parts.fragment, line)
     if real.is_dir() or real.suffix.lower() in (".md", ".yml", ".yaml"):
-        problems.error(source, line, f"{what} {url!r} pekar på {_shown(target, files)}, som inte är en lektion eller en fil att publicera")
+        problems.error(
+            source,
+            line,
+            f"{what} {url!r} pekar på {_shown(target, files)}, som inte är en lektion eller en fil att publicera (not a lesson or a file to publish)",
+        )
         return None
     return Reference(url, ReferenceKind.ASSET, files.asset_path(real), parts.fragment, line, found.is_image)
 
 
-def _closest(target: Path) -> str:
-    """'; menade du "01-intro.md"?' when a file of a similar name is in the folder (a typo, a renumbered lesson)."""
+def _closest(target: Path) -> tuple[str, str]:
+    """('; menade du "01-intro.md"?', '; did you mean "01-intro.md"?') when a file of a similar name is in the
+    folder (a typo, a renumbered lesson), else two empty texts: the Swedish question, and the end of the English hint."""
     try:
         names = sorted(child.name for child in target.parent.iterdir() if not child.name.startswith("."))
     except OSError:
-        return ""
+        return "", ""
     folded = {name.casefold(): name for name in names}
     found = difflib.get_close_matches(target.name.casefold(), list(folded), n=1, cutoff=0.6)
-    return f'; menade du "{folded[found[0]]}"? (did you mean "{folded[found[0]]}"?)' if found else ""
+    if not found:
+        return "", ""
+    return f'; menade du "{folded[found[0]]}"?', f'; did you mean "{folded[found[0]]}"?'
 
 
 def _shown(path: Path, files: CourseFiles) -> str:

@@ -80,7 +80,7 @@ def read_text(path: Path, problems: Problems) -> str | None:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        problems.error(path, 1, f"filen kan inte läsas: {exc.strerror or exc}")
+        problems.error(path, 1, f"filen kan inte läsas: {exc.strerror or exc} (unreadable file)")
         return None
     try:
         text = data.decode("utf-8")
@@ -115,7 +115,7 @@ def parse_yaml(text: str, path: Path, problems: Problems, first_line: int = 1) -
         problems.error(path, line, f"YAML-syntaxfel: tecknet {exc.character!r} är inte tillåtet (YAML syntax error)")
         return None
     except yaml.YAMLError as exc:
-        problems.error(path, first_line, f"YAML-syntaxfel: {exc}")
+        problems.error(path, first_line, f"YAML-syntaxfel: {exc} (YAML syntax error)")
         return None
     if node is None:
         return YamlMap()
@@ -194,14 +194,16 @@ class FrontMatterDocument:
 def split_front_matter(text: str, path: Path, problems: Problems) -> FrontMatterDocument:
     lines = text.split("\n")
     if not lines or lines[0].strip() != "---":
-        problems.error(path, 1, "lektionen saknar front matter: börja filen med '---', title och duration, och '---'")
+        problems.error(
+            path, 1, "lektionen saknar front matter: börja filen med '---', title och duration, och '---' (front matter missing)"
+        )
         return FrontMatterDocument(None, text, 1)
     for index in range(1, len(lines)):
         if lines[index].strip() in ("---", "..."):
             meta = parse_yaml("\n".join(lines[1:index]), path, problems, first_line=2)
             if meta is not None and not isinstance(meta, YamlMap):
-                problems.error(path, 2, "front matter måste vara fält på formen 'namn: värde'")
+                problems.error(path, 2, "front matter måste vara fält på formen 'namn: värde' (expected 'name: value' fields)")
                 meta = None
             return FrontMatterDocument(meta, "\n".join(lines[index + 1 :]), index + 2)
-    problems.error(path, 1, "front matter avslutas aldrig: lägg till en rad med '---' efter fälten")
+    problems.error(path, 1, "front matter avslutas aldrig: lägg till en rad med '---' efter fälten (unclosed front matter)")
     return FrontMatterDocument(None, "", len(lines))

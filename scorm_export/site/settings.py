@@ -54,7 +54,7 @@ def read_site_settings(project: Project, problems: Problems) -> SiteSettings:
     settings = parse_yaml(text, path, problems) if text is not None else None
     if not isinstance(settings, YamlMap):
         if settings is not None:
-            problems.error(path, 1, "mkdocs.yml ska bestå av inställningar på formen 'namn: värde'")
+            problems.error(path, 1, "mkdocs.yml ska bestå av inställningar på formen 'namn: värde' (expected 'name: value' settings)")
         return SiteSettings()
     names, configs = _markdown_extensions(settings, path, problems)
     _check_accessibility(settings, path, problems)
@@ -72,7 +72,9 @@ def _digcomp_version(settings: YamlMap, path, problems: Problems) -> str:
     if section is None:
         return digcomp.DEFAULT_VERSION
     if not isinstance(section, YamlMap):
-        problems.error(path, cast(YamlMap, extra).line_of("digcomp"), 'extra.digcomp ska vara version: "3.0" eller version: "2.2"')
+        problems.error(
+            path, cast(YamlMap, extra).line_of("digcomp"), 'extra.digcomp ska vara version: "3.0" eller version: "2.2" (expected a mapping)'
+        )
         return digcomp.DEFAULT_VERSION
     fields = FieldReader(section, path, problems, "extra.digcomp")
     version = fields.choice("version", digcomp.VERSIONS, required=False, default=digcomp.DEFAULT_VERSION)
@@ -86,7 +88,11 @@ def _media(settings: YamlMap, path, problems: Problems) -> tuple[tuple[str, ...]
     if media is None:
         return (), DEFAULT_PACKAGE_LIMIT_MB
     if not isinstance(media, YamlMap):
-        problems.error(path, cast(YamlMap, extra).line_of("media"), "extra.media ska ha hosts: [...] och/eller package_limit_mb: 100")
+        problems.error(
+            path,
+            cast(YamlMap, extra).line_of("media"),
+            "extra.media ska ha hosts: [...] och/eller package_limit_mb: 100 (expected a mapping)",
+        )
         return (), DEFAULT_PACKAGE_LIMIT_MB
     fields = FieldReader(media, path, problems, "extra.media")
     hosts = []
@@ -129,7 +135,11 @@ def _markdown_extensions(settings: YamlMap, path, problems: Problems) -> tuple[t
             names.append(str(name))
             configs[str(name)] = _plain(options) if isinstance(options, YamlMap) else {}
         else:
-            problems.error(path, entries.line_of(index), "markdown_extensions: varje punkt är ett namn eller 'namn: {inställningar}'")
+            problems.error(
+                path,
+                entries.line_of(index),
+                "markdown_extensions: varje punkt är ett namn eller 'namn: {inställningar}' (expected a name or a mapping)",
+            )
     return tuple(names), configs
 
 
@@ -155,7 +165,10 @@ def _check_accessibility(settings: YamlMap, path, problems: Problems) -> None:
     for item, line in fields.items("shortcomings"):
         if not isinstance(item, YamlMap):
             problems.error(
-                path, line, "extra.accessibility.shortcomings: varje brist behöver description (och gärna criterion, alternative)"
+                path,
+                line,
+                "extra.accessibility.shortcomings: varje brist behöver description, och gärna criterion och alternative "
+                "(expected a mapping with a description)",
             )
             continue
         shortcoming = FieldReader(item, path, problems, "shortcomings")
