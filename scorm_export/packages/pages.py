@@ -27,6 +27,9 @@ from ..media_markup import media_markup
 from ..question_markup import fill_slots, graded_keys, question_markup
 from ..relink import relink_html
 from .identifiers import lesson_resource, page_item, page_resource
+from .search_index import GLOBAL as SEARCH_GLOBAL
+from .search_index import scripts as search_scripts
+from .search_index import search_files
 
 RUNTIME_SOURCE = Path(__file__).resolve().parent.parent / "runtime" / "scorm-runtime.js"
 STYLESHEET = "assets/package.css"
@@ -37,6 +40,7 @@ QUESTIONS_SOURCE = RUNTIME_SOURCE.with_name("questions.js")
 MEDIA_SCRIPT = "assets/media.js"  # only in a package with a video on another host: its consent button
 MEDIA_SOURCE = RUNTIME_SOURCE.with_name("media.js")
 SHELL = "index.html"
+SEARCH_STRINGS = ("search_hits", "search_hit", "search_none", "search_failed")  # what the shell's search script says
 LICENCE_FILE = "LICENSE.txt"  # at the package root: the course's licence and every part under other terms
 # the course's own pages, beside its lessons; their keys have no '/', which every lesson key has
 ABOUT_KEY = "about"  # "Om kursen": the course start page of every package
@@ -296,6 +300,11 @@ class PackagePages:
         text = self.env.get_template("package/LICENSE.txt").render(course=self.course, t=self.strings, media_path=media_path)
         return text.encode("utf-8")
 
+    @functools.cached_property
+    def search(self) -> dict[str, bytes]:
+        """The single-SCO shell's search (search_index.py): made once per course, for both SCORM versions."""
+        return search_files(self.course, self.paths(SCORM_SINGLE), self.strings["module"])
+
     def _footer_link(self, style: PageStyle, page: str) -> str:
         return self.lesson_link(CREDITS_KEY, html.escape(self.strings["credits_link"]), page, style)
 
@@ -373,13 +382,17 @@ class PackagePages:
                 heading=style.heading,
             )
         if shell:
+            # the search: in every shell (BENCHMARKS.md measures a package without it by leaving `self.search` empty)
+            said = ("progress_text", "complete", "seen", *(SEARCH_STRINGS if self.search else ()))
             config = {
                 **base,
                 "mode": "shell",
                 "lessons": [{"key": lesson.key, "href": paths[lesson.key], "title": lesson.title} for lesson in lessons],
                 "graded": graded_keys(course, lessons),
-                "strings": {key: self.strings[key] for key in ("progress_text", "complete", "seen")},
+                "strings": {key: self.strings[key] for key in said},
+                **({"search": {"scripts": search_scripts(course), "global": SEARCH_GLOBAL}} if self.search else {}),
             }
+            files.update(self.search)
             files[SHELL] = (
                 self.env.get_template("package/shell.html")
                 .render(
