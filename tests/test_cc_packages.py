@@ -409,7 +409,8 @@ def test_the_credits_page_lists_every_file_with_its_tasl_and_the_licence_file_is
     ]
     licence = cartridge.files["LICENSE.txt"].decode()
     assert "https://creativecommons.org/licenses/by/4.0/legalcode.sv" in licence
-    assert "Every file in the package has the course's licence." in licence
+    assert "All content in the package has the course's licence." in licence
+    assert "Programvara / Software" not in licence, "a cartridge carries no scripts"
 
 
 # --- Moodle's sections, as its importer (backup/cc/cc2moodle.php) derives them ------------------------------

@@ -28,6 +28,8 @@ from ..question_markup import fill_slots, graded_keys, question_markup
 from ..relink import relink_html
 from .identifiers import lesson_resource, page_item, page_resource
 from .search_index import GLOBAL as SEARCH_GLOBAL
+from .search_index import NOTICES as SEARCH_NOTICES
+from .search_index import SCRIPT as SEARCH_SCRIPT
 from .search_index import scripts as search_scripts
 from .search_index import search_files
 
@@ -35,6 +37,9 @@ RUNTIME_SOURCE = Path(__file__).resolve().parent.parent / "runtime" / "scorm-run
 STYLESHEET = "assets/package.css"
 CARTRIDGE_STYLESHEET = "assets/cartridge.css"
 RUNTIME = "assets/scorm-runtime.js"
+# our scripts' licence (the repository's LICENSE; tests/test_package_search.py holds the copy to it), beside them
+OWN_LICENCE = "assets/license-scorm-export.txt"
+OWN_LICENCE_SOURCE = RUNTIME_SOURCE.with_name("LICENSE")
 QUESTIONS = "assets/questions.js"
 QUESTIONS_SOURCE = RUNTIME_SOURCE.with_name("questions.js")
 MEDIA_SCRIPT = "assets/media.js"  # only in a package with a video on another host: its consent button
@@ -295,9 +300,14 @@ class PackagePages:
         left_out = self.recordings if self.site else set()
         return {media_path(asset.path): asset for asset in self.course.other_licences if asset.path not in left_out}
 
-    def licence_text(self) -> bytes:
-        """LICENSE.txt: the course's licence with its legal code, and every part under other terms."""
-        text = self.env.get_template("package/LICENSE.txt").render(course=self.course, t=self.strings, media_path=media_path)
+    def licence_text(self, scripts: tuple[str, ...] = (), search: bool = False) -> bytes:
+        """LICENSE.txt: the course's licence with its legal code, every part under other terms, and the software
+        in the package: our own `scripts`, and the search's libraries when it has them."""
+        software = [(", ".join(scripts), "scorm-export", f"MIT, {OWN_LICENCE}")] if scripts else []
+        software += list(SEARCH_NOTICES) if search else []
+        text = self.env.get_template("package/LICENSE.txt").render(
+            course=self.course, t=self.strings, media_path=media_path, software=software
+        )
         return text.encode("utf-8")
 
     @functools.cached_property
@@ -319,12 +329,15 @@ class PackagePages:
             STYLESHEET: (self.theme / "package" / "package.css").read_bytes(),
             RUNTIME: RUNTIME_SOURCE.read_bytes(),
             QUESTIONS: QUESTIONS_SOURCE.read_bytes(),
-            LICENCE_FILE: self.licence_text(),
             **self._media(),
         }
         if self.external_media:
             files[MEDIA_SCRIPT] = MEDIA_SOURCE.read_bytes()
         shell = not sco_per_lesson
+        search = shell and bool(self.search)
+        ours = (RUNTIME, QUESTIONS, *((MEDIA_SCRIPT,) if self.external_media else ()), *((SEARCH_SCRIPT,) if search else ()))
+        files[LICENCE_FILE] = self.licence_text(ours, search)
+        files[OWN_LICENCE] = OWN_LICENCE_SOURCE.read_bytes()
         # inside the shell a page says which lesson it shows; alone, each page is its own SCO
         mode = "lesson" if shell else "sco"
         base: dict[str, object] = {"course": course.id, "version": course.version, "standard": standard, "mode": mode}
@@ -401,6 +414,7 @@ class PackagePages:
                     lesson_paths=paths,
                     about=about,
                     credits=credits,
+                    history=pages.get(HISTORY_KEY, ""),
                     t=self.strings,
                     config=config,
                     page_title=course.title,

@@ -254,6 +254,17 @@ def search_files(course: Course, lesson_paths: dict[str, str], module_label: str
     return files
 
 
+# the vendored libraries as a package's LICENSE.txt names them: (files, what and whose, licence and its text)
+NOTICES = (
+    (f"{LIBRARIES}/lunr.min.js", "lunr 2.3.9, Oliver Nightingale", f"MIT, {LIBRARIES}/license-lunr.txt"),
+    (
+        f"{LIBRARIES}/lunr.stemmer.support.js, {LIBRARIES}/lunr.sv.js",
+        "lunr-languages 1.22.0, Mihai Valentin",
+        f"Mozilla Public License 1.1, {LIBRARIES}/license-lunr-languages.txt",
+    ),
+)
+
+
 def scripts(course: Course) -> list[str]:
     """What the shell loads, in order, when the learner first reaches the search field: the libraries, then the index."""
     return [f"{LIBRARIES}/{name}" for name in language(course.language).libraries if name.endswith(".js")] + [INDEX]

@@ -18,7 +18,7 @@ from ..course import digcomp
 from ..course.digcomp_statements import statements
 from ..course.model import Catalogue, Course, DigComp, DigCompArea, Level, Licence, Person, ScoMode
 from ..site.self_assessment import LEVEL_SPANS, SELF_ASSESSMENT_ID, SELF_ASSESSMENT_SOURCE, page_data
-from .pages import LICENCE_FILE, PageSet
+from .pages import LICENCE_FILE, OWN_LICENCE, OWN_LICENCE_SOURCE, PageSet
 from .scorm import ScormFlavour
 
 PACKAGE_ID = SELF_ASSESSMENT_ID
@@ -60,8 +60,13 @@ def self_assessment_package(
         "assets/package.css": (theme / "package" / "package.css").read_bytes(),
         "assets/self-assessment.css": (theme / "site" / "assets" / "stylesheets" / "self-assessment.css").read_bytes(),
         **{path: source.read_bytes() for path, source in FILES.items()},
-        LICENCE_FILE: env.get_template("package/SELF_ASSESSMENT_LICENSE.txt").render(course=course, framework=framework).encode("utf-8"),
+        OWN_LICENCE: OWN_LICENCE_SOURCE.read_bytes(),
     }
+    shared[LICENCE_FILE] = (
+        env.get_template("package/SELF_ASSESSMENT_LICENSE.txt")
+        .render(course=course, framework=framework, scripts=sorted(FILES), own_licence=OWN_LICENCE)
+        .encode("utf-8")
+    )
     page_set = PageSet({LAUNCH: page.encode("utf-8"), **shared}, {}, LAUNCH, tuple(shared), {}, {})
     return flavour.files(course, page_set)
 
