@@ -183,6 +183,9 @@ def test_every_package_has_the_history_page_in_its_manifest_and_the_release_date
             hrefs = [f.get("href") for f in manifest.iter("{*}file")]
             (history,) = [href for href in hrefs if "history" in href]
             page = html.fromstring(archive.read(history))
+            if "scorm" in path.name:  # the single-SCO shell's menu offers it beside the licences and sources
+                shell = html.fromstring(archive.read("index.html"))
+                assert shell.xpath(f'//nav//a[@href="{history}"]/text()') == ["Versionshistorik"], path.name
         assert [h.get("id") for h in page.xpath("//h2[@id]")] == [release.anchor for release in course.changelog], path.name
         dates = [d.text for d in manifest.iter("{*}dateTime", "{*}datetime") if etree.QName(d.getparent()).localname == "date"]
         assert dates == [course.release.date], path.name
