@@ -36,7 +36,7 @@ def _finalize_markdown(value: object) -> object:
     return markdown_text(value)
 
 
-def _bytecode_cache(kind: str) -> FileSystemBytecodeCache | None:
+def bytecode_cache(kind: str) -> FileSystemBytecodeCache | None:
     """Jinja's per-user cache in the temporary folder, keyed by template source, one namespace per environment kind:
     the same template compiles differently where every value is finalized as Markdown text."""
     try:
@@ -51,7 +51,7 @@ def environment(theme: Path) -> Environment:
         # a build is one run over templates that do not change during it: no modification check per include, and
         # compiled templates kept between builds (Jinja's per-user cache in the temporary folder, keyed by source)
         auto_reload=False,
-        bytecode_cache=_bytecode_cache("html"),
+        bytecode_cache=bytecode_cache("html"),
         autoescape=select_autoescape(["html", "xml", "md.j2", "html.j2"]),
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -74,4 +74,4 @@ def environment(theme: Path) -> Environment:
 
 def markdown_environment(env: Environment) -> Environment:
     """The same templates for Markdown pages (`docs/*.md.j2`): every `{{ value }}` is inert text."""
-    return env.overlay(finalize=_finalize_markdown, bytecode_cache=_bytecode_cache("markdown"))
+    return env.overlay(finalize=_finalize_markdown, bytecode_cache=bytecode_cache("markdown"))

@@ -238,17 +238,15 @@ def test_the_feed_has_one_entry_per_release_linking_to_it_with_the_current_packa
     assert [link.get("href") for link in head] == ["feed.xml"]
 
 
-def test_the_feed_uses_the_site_address_when_there_is_one_and_is_the_same_on_every_build(tmp_path):
+def test_the_feed_uses_the_site_address_when_there_is_one(tmp_path):
+    # (that the feed comes out the same from every build, test_site_prerendered.py checks with the sample site)
     project = write_project(tmp_path / "p", course_at("1.1.0", RELEASES))
     config = project.mkdocs_config.read_text(encoding="utf-8")
     project.mkdocs_config.write_text(
         re.sub(r"(?m)^site_url:.*\n", "", config) + "site_url: https://kurser.example.org/\n", encoding="utf-8"
     )
     assert build(project).written
-    first = (project.site / "feed.xml").read_bytes()
-    assert build(project).written
-    assert (project.site / "feed.xml").read_bytes() == first
 
-    feed = feedparser.parse(first)
+    feed = feedparser.parse((project.site / "feed.xml").read_bytes())
     assert [link.href for link in feed.feed.links if link.rel == "self"] == ["https://kurser.example.org/feed.xml"]
     assert feed.entries[0].link == "https://kurser.example.org/testkurs/#version-1-1-0"

@@ -8,9 +8,11 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from mkdocs.plugins import BasePlugin
 
 from .. import ui_strings
 from ..project import Project
+from ..templates import bytecode_cache
 from .docs_tree import CATALOGUE_FILTER_SCRIPT, MEDIA_SCRIPT, QUESTIONS_SCRIPT
 from .figures import PLUGIN_NAME as FIGURES_PLUGIN
 from .figures import CreditedFigures
@@ -66,7 +68,20 @@ def mkdocs_config(
     if bodies is not None:
         loaded.plugins[PLUGIN_NAME] = PrerenderedBodies(bodies)
     loaded.plugins[FIGURES_PLUGIN] = CreditedFigures()
+    loaded.plugins[COMPILED_TEMPLATES] = CompiledTemplates()
     return loaded
+
+
+COMPILED_TEMPLATES = "scorm-export-compiled-templates"
+
+
+class CompiledTemplates(BasePlugin):
+    """Material's templates, compiled once and kept between builds (as templates.py keeps ours): MkDocs compiles
+    them afresh on every build, a third of a small site's build time."""
+
+    def on_env(self, env, config, files):
+        env.bytecode_cache = bytecode_cache("mkdocs")
+        return env
 
 
 def run_mkdocs(config, dirty: bool = False) -> None:
