@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import copy
 import logging
+import os
 from pathlib import Path
 from typing import Any
 
+import jinja2
 import yaml
-from mkdocs.plugins import BasePlugin
 
 from .. import ui_strings
 from ..project import Project
@@ -68,20 +69,39 @@ def mkdocs_config(
     if bodies is not None:
         loaded.plugins[PLUGIN_NAME] = PrerenderedBodies(bodies)
     loaded.plugins[FIGURES_PLUGIN] = CreditedFigures()
-    loaded.plugins[COMPILED_TEMPLATES] = CompiledTemplates()
+    _faster_theme(loaded.theme)
     return loaded
 
 
-COMPILED_TEMPLATES = "scorm-export-compiled-templates"
+def _faster_theme(theme) -> None:
+    """Two costs MkDocs pays on every build, which are half of a small site's build: it compiles Material's templates
+    afresh (kept compiled between builds here, as templates.py keeps ours), and lists every file of the theme to
+    find its static files, Material's 14,000 icons included, only to drop each name with a part that starts with a
+    dot, as the icons' .icons/ folder does (ThemeFiles walks past those folders: the same files, found at once)."""
+    make_env = theme.get_env
 
-
-class CompiledTemplates(BasePlugin):
-    """Material's templates, compiled once and kept between builds (as templates.py keeps ours): MkDocs compiles
-    them afresh on every build, a third of a small site's build time."""
-
-    def on_env(self, env, config, files):
+    def get_env() -> jinja2.Environment:
+        env = make_env()
+        env.loader = ThemeFiles(theme.dirs)
         env.bytecode_cache = bytecode_cache("mkdocs")
         return env
+
+    theme.get_env = get_env
+
+
+class ThemeFiles(jinja2.FileSystemLoader):
+    """The theme's templates, listed without hidden files and folders (which MkDocs leaves out of a site anyway)."""
+
+    def list_templates(self) -> list[str]:
+        found = set()
+        for root in self.searchpath:
+            for folder, dirs, files in os.walk(root, followlinks=self.followlinks):
+                dirs[:] = [name for name in dirs if not name.startswith(".")]
+                relative = os.path.relpath(folder, root)
+                for name in files:
+                    if not name.startswith("."):
+                        found.add(name if relative == "." else f"{relative}/{name}".replace(os.sep, "/"))
+        return sorted(found)
 
 
 def run_mkdocs(config, dirty: bool = False) -> None:
