@@ -116,8 +116,24 @@ def term(word: str, pipeline: tuple[str, ...]) -> str | None:
 
 def terms(text: str, pipeline: tuple[str, ...]) -> list[str]:
     """lunr.js's tokenizer, then the pipeline: lower case, split at spaces and hyphens, each word through the pipeline."""
-    found = (term(word, pipeline) for word in _SEPARATOR.split(text.lower()) if word)
-    return [word for word in found if word is not None]
+    # a plain dict in front of term(): a lesson has hundreds of words, most seen before, and this is the hot loop
+    known = _KNOWN.setdefault(pipeline, {})
+    if len(known) > _KNOWN_LIMIT:
+        known.clear()
+    found = []
+    for word in _SEPARATOR.split(text.lower()):
+        if word:
+            try:
+                kept = known[word]
+            except KeyError:
+                kept = known[word] = term(word, pipeline)
+            if kept is not None:
+                found.append(kept)
+    return found
+
+
+_KNOWN: dict[tuple[str, ...], dict[str, str | None]] = {}
+_KNOWN_LIMIT = 1 << 18
 
 
 # block elements: their text never runs into the next block's ("Rubrik" + "Text" is two words, not "RubrikText")
@@ -125,7 +141,7 @@ _BLOCK_TAGS = (
     "address article aside blockquote br caption dd details div dl dt figcaption figure footer h1 h2 h3 h4 h5 h6 header hr "
     "li main nav ol p pre section summary table tbody td tfoot th thead tr ul"
 )
-_BLOCKS = frozenset(_BLOCK_TAGS.split())
+_BLOCKS = tuple(_BLOCK_TAGS.split())
 # a footnote's number in the text and its way back: "brukskonst¹" is the word "brukskonst"
 _LEFT_OUT = "//a[contains(concat(' ', @class, ' '), ' footnote-ref ') or contains(concat(' ', @class, ' '), ' footnote-backref ')]"
 
@@ -137,23 +153,11 @@ def html_text(fragment: str) -> str:
     root = lxml.html.fragment_fromstring(fragment, create_parent="div")
     for element in root.xpath(_LEFT_OUT):
         element.drop_tree()
-    parts: list[str] = []
-
-    def walk(element) -> None:
-        block = isinstance(element.tag, str) and element.tag in _BLOCKS
-        if block:
-            parts.append(" ")
-        if isinstance(element.tag, str) and element.text:  # not a comment's text
-            parts.append(element.text)
-        for child in element:
-            walk(child)
-            if child.tail:
-                parts.append(child.tail)
-        if block:
-            parts.append(" ")
-
-    walk(root)
-    return " ".join("".join(parts).split())  # every kind of space as one: lunr.js splits on all of them
+    # a space at the start of every block and after it keeps blocks apart; lxml's text_content() (in C) does the rest
+    for element in root.iter(*_BLOCKS):
+        element.text = " " + (element.text or "")
+        element.tail = " " + (element.tail or "")
+    return " ".join(root.text_content().split())  # every kind of space as one: lunr.js splits on all of them
 
 
 def lesson_text(lesson: Lesson) -> str:
