@@ -191,23 +191,30 @@ class _PreviewHandler(SimpleHTTPRequestHandler):
         return byte_range(header, stat.st_size)
 
     def _send_span(self, file: BinaryIO, path: str, stat: os.stat_result, span: range) -> BinaryIO | None:
-        if not span:
+        if not self._send_range_headers(span, stat.st_size, self.guess_type(path), {"Last-Modified": self.date_time_string(stat.st_mtime)}):
             file.close()
-            self.send_response(HTTPStatus.REQUESTED_RANGE_NOT_SATISFIABLE)
-            self.send_header("Content-Range", f"bytes */{stat.st_size}")
-            self.send_header("Content-Length", "0")
-            self.end_headers()
             return None
         file.seek(span.start)
-        self.send_response(HTTPStatus.PARTIAL_CONTENT)
-        self.send_header("Content-Type", self.guess_type(path))
-        self.send_header("Content-Range", f"bytes {span.start}-{span.stop - 1}/{stat.st_size}")
-        self.send_header("Content-Length", str(len(span)))
-        self.send_header("Last-Modified", self.date_time_string(stat.st_mtime))
-        self.send_header("Accept-Ranges", "bytes")
-        self.end_headers()
         self._span = span
         return file
+
+    def _send_range_headers(self, span: range, size: int, content_type: str, extra: dict[str, str]) -> bool:
+        """416 for a range outside the `size` bytes, else 206 with the span's headers; True when its bytes follow."""
+        if not span:
+            self.send_response(HTTPStatus.REQUESTED_RANGE_NOT_SATISFIABLE)
+            self.send_header("Content-Range", f"bytes */{size}")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return False
+        self.send_response(HTTPStatus.PARTIAL_CONTENT)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Range", f"bytes {span.start}-{span.stop - 1}/{size}")
+        self.send_header("Content-Length", str(len(span)))
+        for name, value in extra.items():
+            self.send_header(name, value)
+        self.send_header("Accept-Ranges", "bytes")
+        self.end_headers()
+        return True
 
     def guess_type(self, path: str | os.PathLike[str]) -> str:
         # a browser drops captions that are not text/vtt, and reads a transcript's å, ä and ö only as UTF-8
@@ -262,20 +269,8 @@ class _PreviewHandler(SimpleHTTPRequestHandler):
         span = byte_range(header, len(answer.body)) if answer.ranged and header is not None else None
         if span is None:
             self._send(answer.body, answer.content_type, ranged=answer.ranged)
-            return
-        if not span:
-            self.send_response(HTTPStatus.REQUESTED_RANGE_NOT_SATISFIABLE)
-            self.send_header("Content-Range", f"bytes */{len(answer.body)}")
-            self.send_header("Content-Length", "0")
-            self.end_headers()
-            return
-        self.send_response(HTTPStatus.PARTIAL_CONTENT)
-        self.send_header("Content-Type", answer.content_type)
-        self.send_header("Content-Range", f"bytes {span.start}-{span.stop - 1}/{len(answer.body)}")
-        self.send_header("Content-Length", str(len(span)))
-        self.send_header("Cache-Control", "no-store")
-        self.end_headers()
-        self.wfile.write(answer.body[span.start : span.stop])
+        elif self._send_range_headers(span, len(answer.body), answer.content_type, {"Cache-Control": "no-store"}):
+            self.wfile.write(answer.body[span.start : span.stop])
 
     def _send(self, body: bytes, content_type: str, ranged: bool = False) -> None:
         self._send_headers(body, content_type, ranged)
