@@ -42,6 +42,16 @@ def browser():
         yield launched
 
 
+@pytest.fixture
+def page(browser):
+    """A fresh browser page of its own (cookies, storage) that gives up on a missing element after 10 s."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
+
+
 @pytest.fixture(scope="session")
 def sample(tmp_path_factory) -> BuiltSample:
     """The repository's sample courses built once per session, with every package unpacked."""

@@ -293,15 +293,6 @@ def test_refresh_copies_the_files_and_records_the_versions(tmp_path):
 # --- in the browser ------------------------------------------------------------------------------
 
 
-@pytest.fixture
-def page(browser):
-    context = browser.new_context()
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    yield page
-    context.close()
-
-
 def with_lunr(page) -> None:
     """A blank page with the vendored lunr and lunr-languages, as the shell loads them."""
     page.set_content("<!DOCTYPE html><html lang='sv'><head><meta charset='utf-8'><title>lunr</title></head><body></body></html>")

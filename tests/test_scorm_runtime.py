@@ -241,15 +241,6 @@ class HarnessSession(ShellView):
         self.wait_for_call(self.standard.terminate)
 
 
-@pytest.fixture
-def page(browser):
-    context = browser.new_context()
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    yield page
-    context.close()
-
-
 # -- 1. a whole course in one session
 
 

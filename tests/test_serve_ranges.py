@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import email.utils
-import functools
-import http.client
 import mimetypes
 import os
-import threading
-from http.server import ThreadingHTTPServer
 from types import SimpleNamespace
 
 import pytest
 
 import scorm_export.serve as serve_module
-from scorm_export.serve import RELOAD_PATH, _PreviewHandler, byte_range
+from scorm_export.serve import RELOAD_PATH, byte_range
+
+from .preview_server import preview_handler
 
 DATA = bytes(range(256)) * 40  # 10 240 bytes, every slice of it different from its neighbours
 SIZE = len(DATA)
@@ -44,25 +42,8 @@ def site(tmp_path_factory):
     (tmp_path / "kapitel").mkdir()
     for name in MEDIA_TYPES:
         (tmp_path / name).write_bytes(DATA[:100])
-    reloader = SimpleNamespace(preview=SimpleNamespace(builds=7))
-    handler = type("Handler", (_PreviewHandler,), {"reloader": reloader})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(tmp_path)))
-    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
-
-    def request(path: str, method: str = "GET", **headers: str) -> tuple[int, http.client.HTTPMessage, bytes]:
-        connection = http.client.HTTPConnection("127.0.0.1", server.server_address[1], timeout=5)
-        try:
-            connection.request(method, path, headers={name.replace("_", "-"): value for name, value in headers.items()})
-            response = connection.getresponse()
-            return response.status, response.headers, response.read()
-        finally:
-            connection.close()
-
-    try:
+    with preview_handler(tmp_path, SimpleNamespace(builds=7)) as request:
         yield request
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def test_a_whole_file_says_it_can_be_asked_for_in_parts(site):
@@ -214,17 +195,8 @@ def test_a_missing_page_gets_the_sites_own_404_page(tmp_path):
     (tmp_path / "404.html").write_text(
         "<!doctype html><html><head><title>Sidan finns inte</title></head><body>Sidan finns inte</body></html>"
     )
-    reloader = SimpleNamespace(preview=SimpleNamespace(builds=1))
-    handler = type("Handler", (_PreviewHandler,), {"reloader": reloader})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(tmp_path)))
-    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
-    try:
-        connection = http.client.HTTPConnection("127.0.0.1", server.server_address[1], timeout=5)
-        connection.request("GET", "/kurs/saknas/")
-        response = connection.getresponse()
-        body = response.read().decode("utf-8")
-    finally:
-        server.shutdown()
-        server.server_close()
-    assert response.status == 404
+    with preview_handler(tmp_path, SimpleNamespace(builds=1)) as request:
+        status, _, data = request("/kurs/saknas/")
+    body = data.decode("utf-8")
+    assert status == 404
     assert "Sidan finns inte" in body and '<base href="/">' in body

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import fnmatch
 import functools
-import http.client
 import io
 import json
 import re
@@ -28,6 +27,7 @@ from scorm_export.test_lms.packages import read_downloads
 from scorm_export.vendor import refresh_scorm_again
 
 from .helpers import REPO, minimal_course, write_project
+from .preview_server import preview_handler
 
 THEME = REPO / "theme"
 SCORM12_NS = (
@@ -294,26 +294,8 @@ def test_safe_member_names_are_plain_relative_paths():
 @pytest.fixture(scope="module")
 def server(downloads):
     """The preview's own request handler over the hand-made site; yields request(path, **headers)."""
-    reloader = SimpleNamespace(preview=SimpleNamespace(builds=1, site=downloads, project=SimpleNamespace(theme=THEME)))
-    handler = type("Handler", (_PreviewHandler,), {"reloader": reloader})
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(downloads)))
-    threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
-
-    def request(path: str, **headers: str) -> tuple[int, http.client.HTTPMessage, bytes]:
-        connection = http.client.HTTPConnection("127.0.0.1", httpd.server_address[1], timeout=5)
-        try:
-            # http.client sends the path exactly as given: no '..' is resolved on the way
-            connection.request("GET", path, headers={name.replace("_", "-"): value for name, value in headers.items()})
-            response = connection.getresponse()
-            return response.status, response.headers, response.read()
-        finally:
-            connection.close()
-
-    try:
+    with preview_handler(downloads, SimpleNamespace(builds=1, site=downloads, project=SimpleNamespace(theme=THEME))) as request:
         yield request
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
 
 
 @pytest.mark.parametrize(
