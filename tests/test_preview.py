@@ -176,7 +176,8 @@ def test_an_open_page_reloads_by_itself_after_an_edit(tmp_path, browser):
         with page.expect_request(lambda request: "__preview__/wait" in request.url):
             page.reload()
         reloader.rebuild({_edit(project, "Syns utan att ladda om.")})
-        page.wait_for_function("() => document.body.innerText.includes('Syns utan att ladda om.')", timeout=30_000)
+        # while the page reloads there is a moment without a body: the check waits through it
+        page.wait_for_function("() => document.body?.innerText.includes('Syns utan att ladda om.')", timeout=30_000)
     finally:
         context.close()
         server.shutdown()
